@@ -1,0 +1,331 @@
+package dev.choreo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.choreo.correlation.CorrelationPolicy;
+import dev.choreo.correlation.Envelope;
+import dev.choreo.transport.Subscription;
+import dev.choreo.transport.TransportMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a harness's inbound messages to the scopes that want them. Holds one transport
+ * subscription per topic however many scopes listen to it, routes each message by its
+ * correlation id to the one scope that owns the id, offers messages without an id to every
+ * scope listening on the topic, and logs what nobody claims as a {@link Surprise}.
+ * <p>
+ * A topic nobody listens to any more keeps its subscription while it is among the most recently
+ * used idle topics, so sequential scenarios on the same topics do not resubscribe each time.
+ */
+final class Dispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+
+	private static final int LATE_ID_MEMORY = 4096;
+
+	private final Harness harness;
+
+	private final int idleCapacity;
+
+	private final Map<String, TopicEntry> topics = new ConcurrentHashMap<>();
+
+	private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+
+	private final Set<String> closedIds = Collections
+		.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > LATE_ID_MEMORY;
+			}
+
+		}));
+
+	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
+
+	private final SurpriseLog surprises;
+
+	Dispatcher(Harness harness, int idleCapacity, int surpriseCapacity) {
+		this.harness = harness;
+		this.idleCapacity = idleCapacity;
+		this.surprises = new SurpriseLog(surpriseCapacity);
+	}
+
+	/**
+	 * Register an interest and return a future that completes once its topic's subscription is
+	 * live.
+	 */
+	CompletableFuture<Void> register(Interest interest) {
+		while (true) {
+			TopicEntry entry = this.topics.computeIfAbsent(interest.topic(), TopicEntry::new);
+			synchronized (entry) {
+				if (entry.closed) {
+					continue;
+				}
+				entry.interests.add(interest);
+				markBusy(entry);
+				if (entry.ready == null || entry.ready.isCompletedExceptionally()) {
+					entry.ready = subscribe(entry);
+				}
+				return entry.ready;
+			}
+		}
+	}
+
+	private CompletableFuture<Void> subscribe(TopicEntry entry) {
+		CompletableFuture<Void> ready = new CompletableFuture<>();
+		try {
+			this.harness.transport().subscribe(entry.topic, (message) -> dispatch(entry, message))
+				.whenComplete((subscription, error) -> subscribed(entry, ready, subscription, error));
+		}
+		catch (RuntimeException ex) {
+			ready.completeExceptionally(ex);
+		}
+		return ready;
+	}
+
+	private void subscribed(TopicEntry entry, CompletableFuture<Void> ready, @Nullable Subscription subscription,
+			@Nullable Throwable error) {
+		if (error != null || subscription == null) {
+			ready.completeExceptionally((error != null) ? error : new IllegalStateException("no subscription"));
+			return;
+		}
+		boolean discard;
+		synchronized (entry) {
+			discard = entry.closed;
+			if (!discard) {
+				entry.subscription = subscription;
+			}
+		}
+		if (discard) {
+			unsubscribe(entry.topic, subscription);
+		}
+		ready.complete(null);
+	}
+
+	/**
+	 * Remove an interest; its topic becomes idle when nothing else listens to it.
+	 */
+	void unregister(Interest interest) {
+		TopicEntry entry = this.topics.get(interest.topic());
+		if (entry == null) {
+			return;
+		}
+		synchronized (entry) {
+			entry.interests.remove(interest);
+			if (!entry.interests.isEmpty()) {
+				return;
+			}
+		}
+		markIdle(entry);
+	}
+
+	private void markBusy(TopicEntry entry) {
+		synchronized (this.idle) {
+			this.idle.remove(entry);
+		}
+	}
+
+	private void markIdle(TopicEntry entry) {
+		List<TopicEntry> evicted = new ArrayList<>();
+		synchronized (this.idle) {
+			this.idle.add(entry);
+			Iterator<TopicEntry> iterator = this.idle.iterator();
+			while (this.idle.size() - evicted.size() > this.idleCapacity && iterator.hasNext()) {
+				evicted.add(iterator.next());
+			}
+			this.idle.removeAll(evicted);
+		}
+		evicted.forEach(this::evict);
+	}
+
+	private void evict(TopicEntry entry) {
+		Subscription subscription;
+		synchronized (entry) {
+			if (!entry.interests.isEmpty() || entry.closed) {
+				return;
+			}
+			entry.closed = true;
+			subscription = entry.subscription;
+			entry.subscription = null;
+			this.topics.remove(entry.topic, entry);
+		}
+		if (subscription != null) {
+			unsubscribe(entry.topic, subscription);
+		}
+	}
+
+	private void unsubscribe(String topic, Subscription subscription) {
+		try {
+			subscription.unsubscribe();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not unsubscribe from '{}' on harness '{}' ({}); the subscription may leak", topic,
+					this.harness.name(), ex.getClass().getName());
+		}
+	}
+
+	void bind(Binding binding) {
+		String id = binding.wireId();
+		if (id != null) {
+			this.bindings.put(id, binding);
+		}
+	}
+
+	void unbind(Binding binding) {
+		String id = binding.wireId();
+		if (id != null && this.bindings.remove(id, binding)) {
+			this.closedIds.add(id);
+		}
+	}
+
+	/**
+	 * Route one inbound message. Final by design: routing is the engine's job, never a
+	 * subclass's.
+	 */
+	final void dispatch(TopicEntry entry, TransportMessage message) {
+		Codec codec = this.harness.codec();
+		Object decoded;
+		try {
+			decoded = codec.decode(message.payload());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Codec {} could not decode a message on '{}' ({}); the message is dropped",
+					codec.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
+			return;
+		}
+		String id = null;
+		CorrelationPolicy policy = this.harness.correlation();
+		if (policy.routesByCorrelation()) {
+			try {
+				id = policy.read(new Envelope(message.topic(), decoded, message.headers()));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Correlation policy {} could not read a message on '{}' ({}); the message is dropped",
+						policy.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
+				surprise(message, null, Surprise.Kind.POLICY_ERROR);
+				return;
+			}
+		}
+		Inbound inbound = Inbound.of(message, decoded);
+		if (id != null) {
+			routeById(entry, inbound, id);
+			return;
+		}
+		List<Interest> interests = entry.interests;
+		if (interests.isEmpty()) {
+			surprise(message, null, Surprise.Kind.UNCLAIMED);
+			return;
+		}
+		for (Interest interest : interests) {
+			offer(interest, inbound);
+		}
+	}
+
+	private void routeById(TopicEntry entry, Inbound inbound, String id) {
+		Binding binding = this.bindings.get(id);
+		if (binding == null) {
+			surprise(inbound.message(), id,
+					this.closedIds.contains(id) ? Surprise.Kind.LATE : Surprise.Kind.UNKNOWN_SCOPE);
+		}
+		else if (!binding.deliver(entry.topic, inbound)) {
+			surprise(inbound.message(), id, Surprise.Kind.UNCLAIMED);
+		}
+	}
+
+	static void offer(Interest interest, Inbound inbound) {
+		try {
+			interest.offer(inbound);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on",
+					inbound.topic(), ex.getClass().getName());
+		}
+	}
+
+	private void surprise(TransportMessage message, @Nullable String id, Surprise.Kind kind) {
+		this.surprises.add(this.harness.name(), message.topic(), id, message.payload().length, kind);
+	}
+
+	List<Surprise> surprises() {
+		return this.surprises.entries();
+	}
+
+	int interestCount() {
+		int count = 0;
+		for (TopicEntry entry : this.topics.values()) {
+			count += entry.interests.size();
+		}
+		return count;
+	}
+
+	int subscriptionCount() {
+		int count = 0;
+		for (TopicEntry entry : this.topics.values()) {
+			if (entry.subscription != null) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Drop every subscription, as the harness closes.
+	 */
+	void clear() {
+		List<TopicEntry> entries = new ArrayList<>(this.topics.values());
+		synchronized (this.idle) {
+			this.idle.clear();
+		}
+		for (TopicEntry entry : entries) {
+			Subscription subscription;
+			synchronized (entry) {
+				entry.closed = true;
+				subscription = entry.subscription;
+				entry.subscription = null;
+				entry.interests.clear();
+				this.topics.remove(entry.topic, entry);
+			}
+			if (subscription != null) {
+				unsubscribe(entry.topic, subscription);
+			}
+		}
+		this.bindings.clear();
+	}
+
+	/**
+	 * One topic's subscription and the interests that share it.
+	 */
+	static final class TopicEntry {
+
+		final String topic;
+
+		final List<Interest> interests = new CopyOnWriteArrayList<>();
+
+		@Nullable CompletableFuture<Void> ready;
+
+		volatile @Nullable Subscription subscription;
+
+		boolean closed;
+
+		TopicEntry(String topic) {
+			this.topic = topic;
+		}
+
+	}
+
+}

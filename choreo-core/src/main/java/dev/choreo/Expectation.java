@@ -1,0 +1,270 @@
+package dev.choreo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.choreo.match.MatchFailure;
+import dev.choreo.match.MatchResult;
+import dev.choreo.match.Matcher;
+import dev.choreo.match.ReceivedMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state behind a {@link Handle}. Every field that changes is guarded by the scope's lock;
+ * {@link #outcome} is also volatile so late messages are turned away without taking the lock.
+ */
+final class Expectation implements Interest {
+
+	private static final Logger logger = LoggerFactory.getLogger(Handle.class);
+
+	static final int FAILURE_LIMIT = 20;
+
+	final Scope scope;
+
+	final Binding binding;
+
+	final String topic;
+
+	final Matcher matcher;
+
+	final @Nullable Class<?> type;
+
+	final boolean negative;
+
+	final String matcherDescription;
+
+	final @Nullable Object expectedShape;
+
+	final Handle handle;
+
+	volatile Outcome outcome = Outcome.PENDING;
+
+	long registeredAt = System.nanoTime();
+
+	long latencyNanos = -1;
+
+	@Nullable Object message;
+
+	String reason = "";
+
+	int attempts;
+
+	@Nullable String lastMismatchReason;
+
+	@Nullable Object lastMismatchPayload;
+
+	final List<MatchFailure> failures = new ArrayList<>(0);
+
+	int failuresDropped;
+
+	long budgetNanos = -1;
+
+	int required = 1;
+
+	int matchCount;
+
+	Expectation(Scope scope, Binding binding, String topic, Matcher matcher, @Nullable Class<?> type,
+			boolean negative) {
+		this.scope = scope;
+		this.binding = binding;
+		this.topic = topic;
+		this.matcher = matcher;
+		this.type = type;
+		this.negative = negative;
+		this.matcherDescription = safeDescription(matcher);
+		this.expectedShape = safeShape(matcher);
+		this.handle = new Handle(this);
+	}
+
+	private static String safeDescription(Matcher matcher) {
+		try {
+			return matcher.description();
+		}
+		catch (RuntimeException ex) {
+			return matcher.getClass().getSimpleName();
+		}
+	}
+
+	private static @Nullable Object safeShape(Matcher matcher) {
+		try {
+			return matcher.expectedShape();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("expectedShape() of {} raised {}", matcher.getClass().getName(), ex.toString());
+			return null;
+		}
+	}
+
+	@Override
+	public Binding binding() {
+		return this.binding;
+	}
+
+	@Override
+	public String topic() {
+		return this.topic;
+	}
+
+	@Override
+	public void offer(Inbound inbound) {
+		if (this.outcome != Outcome.PENDING) {
+			return;
+		}
+		this.scope.lock.lock();
+		try {
+			if (this.outcome != Outcome.PENDING) {
+				return;
+			}
+			this.scope.record(this.binding, inbound.topic(), TimelineAction.RECEIVED, "expect");
+			Evaluation evaluation = evaluate(inbound);
+			if (evaluation.result.matched()) {
+				matched(evaluation);
+			}
+			else {
+				mismatched(evaluation);
+			}
+		}
+		finally {
+			this.scope.lock.unlock();
+		}
+	}
+
+	private Evaluation evaluate(Inbound inbound) {
+		ReceivedMessage view = inbound.view();
+		if (this.type != null) {
+			try {
+				Object typed = this.binding.harness().codec().decode(inbound.message().payload(), this.type);
+				view = new ReceivedMessage(view.topic(), typed, view.raw(), view.headers(), view.key());
+			}
+			catch (RuntimeException ex) {
+				String reason = (ex instanceof IllegalArgumentException) ? String.valueOf(ex.getMessage())
+						: "payload could not be decoded as " + this.type.getSimpleName() + " ("
+								+ ex.getClass().getName() + ")";
+				return new Evaluation(view, MatchResult.fail(reason, MatchFailure.of(MatchFailure.Kind.TYPE_MISMATCH,
+						MatchFailure.ROOT, this.type.getSimpleName(), typeName(inbound.decoded()))));
+			}
+		}
+		try {
+			MatchResult result = this.matcher.matchMessage(view);
+			return new Evaluation(view, (result != null) ? result : nullResult());
+		}
+		catch (RuntimeException | AssertionError ex) {
+			String reason = "matcher raised " + ex.getClass().getName();
+			return new Evaluation(view, MatchResult.fail(reason,
+					MatchFailure.of(MatchFailure.Kind.PREDICATE, MatchFailure.ROOT, this.matcherDescription, null)));
+		}
+	}
+
+	private MatchResult nullResult() {
+		return MatchResult.fail("matcher returned no result",
+				MatchFailure.of(MatchFailure.Kind.PREDICATE, MatchFailure.ROOT, this.matcherDescription, null));
+	}
+
+	private static String typeName(@Nullable Object value) {
+		return (value != null) ? value.getClass().getSimpleName() : "null";
+	}
+
+	private void matched(Evaluation evaluation) {
+		String reason = evaluation.result.reason();
+		String harness = this.binding.harnessName();
+		if (this.negative) {
+			this.message = evaluation.view.payload();
+			this.latencyNanos = System.nanoTime() - this.registeredAt;
+			this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED, "unexpected: " + reason);
+			resolve(Outcome.FAIL, "a message matched on topic '" + this.topic + "' but none was expected: " + reason);
+			return;
+		}
+		this.matchCount++;
+		if (this.matchCount < this.required) {
+			this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED,
+					reason + " (match " + this.matchCount + " of " + this.required + ")");
+			return;
+		}
+		long latency = System.nanoTime() - this.registeredAt;
+		this.latencyNanos = latency;
+		this.message = evaluation.view.payload();
+		if (this.budgetNanos >= 0 && latency > this.budgetNanos) {
+			this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED,
+					reason + " [SLOW " + Texts.nanos(latency) + ">" + Texts.nanos(this.budgetNanos) + "]");
+			resolve(Outcome.SLOW, "matched in " + Texts.nanos(latency) + ", budget " + Texts.nanos(this.budgetNanos)
+					+ " (exceeded by " + Texts.nanos(latency - this.budgetNanos) + "); matcher: " + reason);
+			return;
+		}
+		this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED, reason);
+		resolve(Outcome.PASS, reason);
+		if (logger.isTraceEnabled()) {
+			logger.trace("{} matched on {} in {}", this.topic, harness, Texts.nanos(latency));
+		}
+	}
+
+	private void mismatched(Evaluation evaluation) {
+		MatchResult result = evaluation.result;
+		this.attempts++;
+		this.lastMismatchReason = result.reason();
+		this.lastMismatchPayload = evaluation.view.payload();
+		MatchFailure failure = result.failure();
+		if (failure != null) {
+			if (this.failures.size() < FAILURE_LIMIT) {
+				this.failures.add(failure);
+			}
+			else {
+				this.failuresDropped++;
+			}
+		}
+		this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MISMATCHED, result.reason());
+	}
+
+	private void resolve(Outcome outcome, String reason) {
+		this.reason = reason;
+		this.outcome = outcome;
+		this.scope.resolved(this);
+	}
+
+	/**
+	 * Resolve a pending expectation at the deadline. Called with the scope's lock held.
+	 */
+	void expire(long wakeNanos, Duration timeout) {
+		this.latencyNanos = Math.max(0, wakeNanos - this.registeredAt);
+		String within = " within " + Texts.duration(timeout);
+		if (this.negative) {
+			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "nothing unexpected");
+			resolve(Outcome.PASS, "nothing matching arrived on topic '" + this.topic + "'" + within);
+			return;
+		}
+		if (this.matchCount > 0) {
+			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE,
+					this.matchCount + " of " + this.required + " matches");
+			resolve(Outcome.FAIL, "only " + this.matchCount + " of " + this.required
+					+ " matching messages arrived on topic '" + this.topic + "'" + within);
+			return;
+		}
+		if (this.attempts > 0) {
+			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE,
+					Texts.plural(this.attempts, "near-miss", "near-misses"));
+			resolve(Outcome.FAIL, Texts.plural(this.attempts, "message", "messages")
+					+ " matched the correlation but failed the matcher" + within + "; latest mismatch: "
+					+ this.lastMismatchReason);
+			return;
+		}
+		this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "no message");
+		resolve(Outcome.TIMEOUT, "no matching message arrived on topic '" + this.topic + "'" + within);
+	}
+
+	/**
+	 * Resolve a pending expectation because its scope ended without a completed awaitAll.
+	 * Called with the scope's lock held.
+	 */
+	void abort(String reason) {
+		if (this.latencyNanos < 0) {
+			this.latencyNanos = 0;
+		}
+		resolve(Outcome.TIMEOUT, reason);
+	}
+
+	private record Evaluation(ReceivedMessage view, MatchResult result) {
+	}
+
+}

@@ -1,0 +1,505 @@
+package dev.choreo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.choreo.correlation.CorrelationPolicy;
+import dev.choreo.correlation.CorrelationPolicyException;
+import dev.choreo.transport.Allowlist;
+import dev.choreo.transport.InMemoryTransport;
+import dev.choreo.transport.PublishCallback;
+import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportListener;
+import dev.choreo.transport.TransportMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Choreo's coordinator for one transport: it connects (after checking every endpoint against its
+ * allowlist), holds one subscription per topic for all the scenarios it opens, routes each inbound
+ * message to the scenario that owns its correlation id, and keeps a log of the messages nobody
+ * claimed. One harness per broker per test run is the intended use; it is thread-safe.
+ * <pre class="code">
+ * Harness harness = Harness.builder(NatsTransport.builder("nats://127.0.0.1:4222").build())
+ *     .correlation(CorrelationPolicy.field("correlation_id"))
+ *     .build()
+ *     .connect();
+ * try (Scenario s = harness.scenario("order-settles")) {
+ *     ...
+ * }
+ * harness.close();
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class Harness implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Harness.class);
+
+	private final String name;
+
+	private final Transport transport;
+
+	private final Codec codec;
+
+	private final CorrelationPolicy correlation;
+
+	private final Allowlist allowlist;
+
+	private final @Nullable Path allowlistFile;
+
+	private final Duration defaultTimeout;
+
+	private final Duration subscribeTimeout;
+
+	private final List<ScenarioObserver> observers;
+
+	private final Scope.Settings settings;
+
+	private final Dispatcher dispatcher;
+
+	private final Set<Binding> live = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean connected;
+
+	private Harness(Builder builder) {
+		this.name = (builder.name != null) ? builder.name : builder.transport.name();
+		this.transport = builder.transport;
+		this.codec = builder.codec;
+		this.correlation = builder.correlation;
+		this.allowlist = builder.allowlist;
+		this.allowlistFile = builder.allowlistFile;
+		this.defaultTimeout = builder.defaultTimeout;
+		this.subscribeTimeout = builder.subscribeTimeout;
+		this.observers = List.copyOf(builder.observers);
+		this.settings = new Scope.Settings(builder.slowFails, builder.keepTimelines);
+		this.dispatcher = new Dispatcher(this, builder.idleSubscriptions, builder.surpriseCapacity);
+	}
+
+	/**
+	 * Start building a harness over a transport.
+	 * @param transport the transport; the harness owns it from now on
+	 * @return the builder
+	 */
+	public static Builder builder(Transport transport) {
+		return new Builder(transport);
+	}
+
+	/**
+	 * Connect: check every endpoint of the transport against the allowlist (before any socket
+	 * opens), then connect the transport. Calling it when connected does nothing.
+	 * @return this harness
+	 * @throws dev.choreo.transport.EndpointNotAllowedException if an endpoint is not on the
+	 * allowlist
+	 * @throws dev.choreo.transport.TransportException if the broker cannot be reached
+	 */
+	public synchronized Harness connect() {
+		if (this.connected) {
+			return this;
+		}
+		Allowlist effective = (this.allowlistFile != null) ? Allowlist.load(this.allowlistFile) : this.allowlist;
+		effective.check(this.transport.endpoints());
+		this.transport.connect(new Listener());
+		this.connected = true;
+		if (!this.correlation.routesByCorrelation() && !(this.transport instanceof InMemoryTransport)) {
+			logger.warn("Harness '{}' ({}) has no correlation policy: scenarios running at the same time on a shared"
+					+ " broker will see each other's messages; use CorrelationPolicy.field(...) or .header(...) to"
+					+ " keep them apart", this.name, this.transport.getClass().getSimpleName());
+		}
+		return this;
+	}
+
+	/**
+	 * Drop every subscription and close the transport. Calling it again does nothing; the harness
+	 * can connect again afterwards.
+	 */
+	@Override
+	public synchronized void close() {
+		if (!this.connected) {
+			return;
+		}
+		try {
+			this.dispatcher.clear();
+		}
+		finally {
+			this.connected = false;
+			this.transport.close();
+		}
+	}
+
+	/**
+	 * Return whether the harness is connected.
+	 * @return whether it is connected
+	 */
+	public boolean isConnected() {
+		return this.connected;
+	}
+
+	/**
+	 * Open a scenario. Close it when done, best with try-with-resources.
+	 * @param name the scenario name, shown in failure messages and reports
+	 * @return the scenario
+	 * @throws CorrelationPolicyException if the correlation policy cannot make an id
+	 */
+	public Scenario scenario(String name) {
+		Objects.requireNonNull(name, "name");
+		String id = newCorrelationId(this.correlation);
+		return new Scenario(Scope.open(name, id, List.of(new Scope.Member(this.name, this, id)), this.settings), this);
+	}
+
+	static @Nullable String newCorrelationId(CorrelationPolicy policy) {
+		if (!policy.routesByCorrelation()) {
+			return null;
+		}
+		try {
+			return policy.newId();
+		}
+		catch (RuntimeException ex) {
+			throw new CorrelationPolicyException(policy, "newId", ex);
+		}
+	}
+
+	/**
+	 * Publish a message outside any scenario: no correlation stamping, no timeline.
+	 * @param topic the topic
+	 * @param payload the payload; a {@code byte[]} is sent unchanged
+	 */
+	public void publish(String topic, @Nullable Object payload) {
+		requireConnected();
+		OutboundMessage message = (payload instanceof OutboundMessage outbound) ? outbound
+				: OutboundMessage.of(payload);
+		publishChecked(new TransportMessage(topic, encode(message.payload()), message.headers(), message.key(),
+				message.replyTo()), PublishCallback.NONE);
+	}
+
+	/**
+	 * Return how many expectations and replies of open scenarios listen through this harness.
+	 * @return the count, 0 once every scenario is closed
+	 */
+	public int activeSubscriptionCount() {
+		return this.dispatcher.interestCount();
+	}
+
+	/**
+	 * Return how many transport subscriptions the harness holds, including those kept for idle
+	 * topics.
+	 * @return the count
+	 */
+	public int transportSubscriptionCount() {
+		return this.dispatcher.subscriptionCount();
+	}
+
+	/**
+	 * Return the most recent messages no scenario claimed, oldest first (metadata only).
+	 * @return the surprises
+	 */
+	public List<Surprise> surprises() {
+		return this.dispatcher.surprises();
+	}
+
+	/**
+	 * Return the harness name: the transport's name unless the builder set another.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the transport.
+	 * @return the transport
+	 */
+	public Transport transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Return the codec.
+	 * @return the codec
+	 */
+	public Codec codec() {
+		return this.codec;
+	}
+
+	/**
+	 * Return the correlation policy.
+	 * @return the policy
+	 */
+	public CorrelationPolicy correlation() {
+		return this.correlation;
+	}
+
+	/**
+	 * Return the timeout {@link Scenario#awaitAll()} uses.
+	 * @return the default timeout
+	 */
+	public Duration defaultTimeout() {
+		return this.defaultTimeout;
+	}
+
+	Duration subscribeTimeout() {
+		return this.subscribeTimeout;
+	}
+
+	List<ScenarioObserver> observers() {
+		return this.observers;
+	}
+
+	Scope.Settings settings() {
+		return this.settings;
+	}
+
+	Dispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	void requireConnected() {
+		if (!this.connected) {
+			throw new IllegalStateException("Harness '" + this.name + "' is not connected; call connect() first");
+		}
+	}
+
+	byte[] encode(@Nullable Object payload) {
+		return (payload instanceof byte[] bytes) ? bytes : this.codec.encode(payload);
+	}
+
+	void publishChecked(TransportMessage message, PublishCallback callback) {
+		requireConnected();
+		this.transport.publish(message, callback);
+	}
+
+	void opened(Binding binding) {
+		this.live.add(binding);
+		this.dispatcher.bind(binding);
+	}
+
+	void closed(Binding binding) {
+		this.dispatcher.unbind(binding);
+		this.live.remove(binding);
+	}
+
+	@Override
+	public String toString() {
+		return "Harness[name=" + this.name + ", transport=" + this.transport.getClass().getSimpleName()
+				+ ", connected=" + this.connected + "]";
+	}
+
+	private final class Listener implements TransportListener {
+
+		@Override
+		public void connectionLost(String description, @Nullable Throwable cause) {
+			logger.warn("Harness '{}' lost its connection: {}", Harness.this.name, description);
+			for (Binding binding : new ArrayList<>(Harness.this.live)) {
+				binding.scope().transportEvent(binding, true, description);
+			}
+		}
+
+		@Override
+		public void connectionRestored() {
+			logger.info("Harness '{}' is connected again", Harness.this.name);
+			for (Binding binding : new ArrayList<>(Harness.this.live)) {
+				binding.scope().transportEvent(binding, false, "connection restored");
+			}
+		}
+
+	}
+
+	/**
+	 * Builds a {@link Harness}.
+	 */
+	public static final class Builder {
+
+		private final Transport transport;
+
+		private @Nullable String name;
+
+		private Codec codec = Codec.json();
+
+		private CorrelationPolicy correlation = CorrelationPolicy.none();
+
+		private Allowlist allowlist = Allowlist.loopbackOnly();
+
+		private @Nullable Path allowlistFile;
+
+		private Duration defaultTimeout = Duration.ofSeconds(5);
+
+		private Duration subscribeTimeout = Duration.ofSeconds(10);
+
+		private final List<ScenarioObserver> observers = new ArrayList<>();
+
+		private boolean slowFails = true;
+
+		private boolean keepTimelines;
+
+		private int idleSubscriptions = 64;
+
+		private int surpriseCapacity = 1000;
+
+		private Builder(Transport transport) {
+			this.transport = Objects.requireNonNull(transport, "transport");
+		}
+
+		/**
+		 * Name the harness (default: the transport's name).
+		 * @param name the name
+		 * @return this builder
+		 */
+		public Builder name(String name) {
+			this.name = Objects.requireNonNull(name, "name");
+			return this;
+		}
+
+		/**
+		 * Set the codec (default: {@link Codec#json()}).
+		 * @param codec the codec
+		 * @return this builder
+		 */
+		public Builder codec(Codec codec) {
+			this.codec = Objects.requireNonNull(codec, "codec");
+			return this;
+		}
+
+		/**
+		 * Set the correlation policy (default: {@link CorrelationPolicy#none()}).
+		 * @param correlation the policy
+		 * @return this builder
+		 */
+		public Builder correlation(CorrelationPolicy correlation) {
+			this.correlation = Objects.requireNonNull(correlation, "correlation");
+			return this;
+		}
+
+		/**
+		 * Set the allowlist checked before every connect (default:
+		 * {@link Allowlist#loopbackOnly()}).
+		 * @param allowlist the allowlist
+		 * @return this builder
+		 */
+		public Builder allowlist(Allowlist allowlist) {
+			this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
+			this.allowlistFile = null;
+			return this;
+		}
+
+		/**
+		 * Read the allowlist from a YAML file, again on every connect.
+		 * @param file the file
+		 * @return this builder
+		 */
+		public Builder allowlist(Path file) {
+			this.allowlistFile = Objects.requireNonNull(file, "file");
+			return this;
+		}
+
+		/**
+		 * Set the timeout of {@link Scenario#awaitAll()} (default 5 seconds).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder defaultTimeout(Duration timeout) {
+			this.defaultTimeout = requirePositive(timeout, "defaultTimeout");
+			return this;
+		}
+
+		/**
+		 * Set how long {@code expect} and {@code on} wait for the broker to confirm a
+		 * subscription (default 10 seconds).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder subscribeTimeout(Duration timeout) {
+			this.subscribeTimeout = requirePositive(timeout, "subscribeTimeout");
+			return this;
+		}
+
+		/**
+		 * Add an observer told about this harness's scenarios.
+		 * @param observer the observer
+		 * @return this builder
+		 */
+		public Builder observer(ScenarioObserver observer) {
+			this.observers.add(Objects.requireNonNull(observer, "observer"));
+			return this;
+		}
+
+		/**
+		 * Set whether a SLOW handle fails its scenario (default {@code true}). When
+		 * {@code false}, SLOW is still reported but {@code passed()} treats it as passing.
+		 * @param slowFails whether SLOW fails
+		 * @return this builder
+		 */
+		public Builder slowFails(boolean slowFails) {
+			this.slowFails = slowFails;
+			return this;
+		}
+
+		/**
+		 * Set whether passing scenarios keep their timeline for reports (default {@code false}:
+		 * only failing ones, those with replies and those that met transport problems do).
+		 * @param keepTimelines whether to keep every timeline
+		 * @return this builder
+		 */
+		public Builder keepTimelines(boolean keepTimelines) {
+			this.keepTimelines = keepTimelines;
+			return this;
+		}
+
+		/**
+		 * Set how many topics nobody listens to keep their transport subscription, most recently
+		 * used first (default 64; 0 unsubscribes at once).
+		 * @param count the number of idle subscriptions kept
+		 * @return this builder
+		 */
+		public Builder idleSubscriptions(int count) {
+			if (count < 0) {
+				throw new IllegalArgumentException("idleSubscriptions must not be negative, got " + count);
+			}
+			this.idleSubscriptions = count;
+			return this;
+		}
+
+		/**
+		 * Set how many surprises the harness remembers (default 1000).
+		 * @param capacity the capacity
+		 * @return this builder
+		 */
+		public Builder surpriseCapacity(int capacity) {
+			if (capacity < 0) {
+				throw new IllegalArgumentException("surpriseCapacity must not be negative, got " + capacity);
+			}
+			this.surpriseCapacity = capacity;
+			return this;
+		}
+
+		private static Duration requirePositive(Duration duration, String name) {
+			Objects.requireNonNull(duration, name);
+			if (duration.isZero() || duration.isNegative()) {
+				throw new IllegalArgumentException(name + " must be positive, got " + duration);
+			}
+			return duration;
+		}
+
+		/**
+		 * Build the harness, not yet connected.
+		 * @return the harness
+		 * @throws IllegalArgumentException if a header correlation policy meets a transport that
+		 * carries no headers
+		 */
+		public Harness build() {
+			if (this.correlation.usesHeaders() && !this.transport.capabilities().headers()) {
+				throw new IllegalArgumentException(this.correlation + " keeps the correlation id in a header, but the "
+						+ this.transport.name() + " transport carries no headers; use CorrelationPolicy.field(...)"
+						+ " instead");
+			}
+			return new Harness(this);
+		}
+
+	}
+
+}

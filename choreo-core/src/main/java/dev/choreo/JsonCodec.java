@@ -1,0 +1,103 @@
+package dev.choreo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON with Jackson. A {@code String} payload is taken to be the message text and sent as its
+ * UTF-8 bytes; everything else is serialised as JSON.
+ */
+final class JsonCodec implements Codec {
+
+	static final JsonCodec DEFAULT = new JsonCodec(
+			JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+
+	private final JsonMapper mapper;
+
+	JsonCodec(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@Override
+	public byte[] encode(@Nullable Object payload) {
+		if (payload instanceof byte[]) {
+			throw new IllegalArgumentException("byte[] payloads are published unchanged; pass them to publish()");
+		}
+		if (payload instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		try {
+			return this.mapper.writeValueAsBytes(payload);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot encode a " + typeName(payload) + " as JSON: "
+					+ ex.getOriginalMessage());
+		}
+	}
+
+	@Override
+	public @Nullable Object decode(byte[] bytes) {
+		if (bytes.length == 0) {
+			return bytes;
+		}
+		try {
+			return this.mapper.readValue(bytes, Object.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return bytes;
+		}
+	}
+
+	@Override
+	public <T> T decode(byte[] bytes, Class<T> type) {
+		try {
+			T value = this.mapper.readValue(bytes, type);
+			if (value == null) {
+				throw new IllegalArgumentException("payload is JSON null, not a " + type.getSimpleName());
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("payload is not a " + type.getSimpleName() + ": "
+					+ firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	@Override
+	public @Nullable Object toPlain(@Nullable Object payload) {
+		if (payload == null || payload instanceof Map || payload instanceof List || payload instanceof CharSequence
+				|| payload instanceof Number || payload instanceof Boolean || payload instanceof byte[]) {
+			return payload;
+		}
+		try {
+			return this.mapper.convertValue(payload, Object.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return payload;
+		}
+	}
+
+	private static String firstLine(@Nullable String text) {
+		if (text == null) {
+			return "unreadable";
+		}
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+	private static String typeName(@Nullable Object payload) {
+		return (payload != null) ? payload.getClass().getSimpleName() : "null";
+	}
+
+	@Override
+	public String toString() {
+		return "Codec.json()";
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.choreo;
+
+import java.time.Duration;
+
+import dev.choreo.match.Matcher;
+import dev.choreo.match.Matchers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One test's conversation with the system under test: declare the messages you expect, stage the
+ * replies of fake upstream services, publish the message that starts it all, then wait.
+ * <pre class="code">
+ * try (Scenario s = harness.scenario("order-settles")) {
+ *     Handle settled = s.expect("orders.settled", containsFields(Map.of("status", "SETTLED")))
+ *         .within(Duration.ofMillis(50));
+ *     s.on("fraud.check").publish("fraud.result", (trigger) -&gt; Map.of("decision", "APPROVE"));
+ *     s.publish("orders.created", Map.of("order_id", "ORD-42", "qty", 3))
+ *         .awaitAll(Duration.ofMillis(500))
+ *         .assertPassed();
+ * }
+ * </pre>
+ * A scenario moves through three states. While <em>building</em>, {@code expect} and {@code on}
+ * register expectations and replies, each live on the broker before the call returns. The first
+ * {@code publish} (or {@code trigger}) moves it to <em>triggered</em>, where only more publishes
+ * and {@code awaitAll} are allowed. A step out of order throws an
+ * {@link IllegalScenarioStateException} that says what to do instead. Closing the scenario
+ * releases its subscriptions; expectations still pending are reported as aborted.
+ * <p>
+ * With a correlating harness, the scenario's id is stamped on every message it publishes and only
+ * messages carrying that id (or none) reach its expectations, so scenarios running in parallel on
+ * a shared broker never see each other's traffic.
+ *
+ * @since 0.1.0
+ */
+public final class Scenario implements AutoCloseable {
+
+	private final Scope scope;
+
+	private final Binding binding;
+
+	private final Harness harness;
+
+	Scenario(Scope scope, Harness harness) {
+		this.scope = scope;
+		this.binding = scope.onlyBinding();
+		this.harness = harness;
+	}
+
+	/**
+	 * Expect a message on a topic, whatever it contains.
+	 * @param topic the topic
+	 * @return the handle to read the outcome from
+	 */
+	public Handle expect(String topic) {
+		return expect(topic, Matchers.any());
+	}
+
+	/**
+	 * Expect a matching message on a topic. The subscription is live when this returns.
+	 * @param topic the topic (a pattern where the transport supports wildcards)
+	 * @param matcher what the message must satisfy
+	 * @return the handle to read the outcome from
+	 * @throws IllegalScenarioStateException after the first publish
+	 */
+	public Handle expect(String topic, Matcher matcher) {
+		return this.scope.expect(this.binding, topic, matcher, null, false);
+	}
+
+	/**
+	 * Expect a message on a topic whose payload decodes into a type and satisfies a matcher,
+	 * typically {@link Matchers#satisfies(java.util.function.Consumer)}. A payload that does not
+	 * decode is a near-miss.
+	 * @param topic the topic
+	 * @param type the payload type, such as a record
+	 * @param matcher what the decoded payload must satisfy
+	 * @return the handle to read the outcome from
+	 */
+	public Handle expect(String topic, Class<?> type, Matcher matcher) {
+		return this.scope.expect(this.binding, topic, matcher, type, false);
+	}
+
+	/**
+	 * Expect that no matching message arrives on a topic before the deadline. The handle passes at
+	 * the deadline, or fails as soon as a matching message arrives; {@code awaitAll} waits the
+	 * whole timeout for it.
+	 * @param topic the topic
+	 * @param matcher what must not arrive
+	 * @return the handle to read the outcome from
+	 */
+	public Handle expectNone(String topic, Matcher matcher) {
+		return this.scope.expect(this.binding, topic, matcher, null, true);
+	}
+
+	/**
+	 * Stage a reply to any message of this scenario on a trigger topic.
+	 * @param topic the trigger topic
+	 * @return the chain that takes the reply
+	 */
+	public ReplyChain<Scenario> on(String topic) {
+		return this.scope.on(this, this.binding, topic, null);
+	}
+
+	/**
+	 * Stage a reply to the first matching message of this scenario on a trigger topic.
+	 * @param topic the trigger topic
+	 * @param matcher what the trigger must satisfy
+	 * @return the chain that takes the reply
+	 */
+	public ReplyChain<Scenario> on(String topic, Matcher matcher) {
+		return this.scope.on(this, this.binding, topic, matcher);
+	}
+
+	/**
+	 * Publish a message, stamped with the scenario's correlation id.
+	 * @param topic the topic
+	 * @param payload the payload: a {@code Map}, a record or bean, a {@code String} (sent as its
+	 * text), a {@code byte[]} (sent unchanged, never stamped) or an {@link OutboundMessage}
+	 * @return this scenario
+	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
+	 */
+	public Scenario publish(String topic, @Nullable Object payload) {
+		this.scope.publish(this.binding, topic, payload);
+		return this;
+	}
+
+	/**
+	 * Start the flow some other way, for example by calling the service under test directly.
+	 * Counts as a publish.
+	 * @param action what starts the flow
+	 * @return this scenario
+	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
+	 */
+	public Scenario trigger(Runnable action) {
+		this.scope.trigger(action);
+		return this;
+	}
+
+	/**
+	 * Wait until every expectation has resolved, or the timeout has passed, then resolve what is
+	 * still pending (FAIL when near-misses arrived, TIMEOUT when nothing did). Never throws on
+	 * timeout: read or assert the result.
+	 * @param timeout how long to wait, measured from this call
+	 * @return the result
+	 * @throws IllegalScenarioStateException before the first publish
+	 */
+	public ScenarioResult awaitAll(Duration timeout) {
+		return this.scope.awaitAll(timeout);
+	}
+
+	/**
+	 * Wait with the harness's default timeout.
+	 * @return the result
+	 * @see #awaitAll(Duration)
+	 */
+	public ScenarioResult awaitAll() {
+		return this.scope.awaitAll(this.harness.defaultTimeout());
+	}
+
+	/**
+	 * Return the scenario name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.scope.name();
+	}
+
+	/**
+	 * Return the scenario's correlation id.
+	 * @return the id, or {@code null} when the harness does not correlate
+	 */
+	public @Nullable String correlationId() {
+		return this.scope.correlationId();
+	}
+
+	/**
+	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT with an
+	 * "aborted" reason. Calling it again does nothing.
+	 */
+	@Override
+	public void close() {
+		this.scope.close();
+	}
+
+	Scope scope() {
+		return this.scope;
+	}
+
+	@Override
+	public String toString() {
+		return "Scenario[name=" + this.scope.name() + ", harness=" + this.harness.name() + "]";
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.choreo;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Small formatting helpers for failure messages and reasons.
+ */
+final class Texts {
+
+	private Texts() {
+	}
+
+	/**
+	 * Render milliseconds with one decimal, as in {@code 12.5ms}.
+	 */
+	static String millis(double millis) {
+		return String.format(Locale.ROOT, "%.1fms", millis);
+	}
+
+	/**
+	 * Render nanoseconds as milliseconds with one decimal.
+	 */
+	static String nanos(long nanos) {
+		return millis(nanos / 1_000_000.0);
+	}
+
+	/**
+	 * Render a duration in words: {@code 500ms}, {@code 2.5s}, {@code 1m30s}.
+	 */
+	static String duration(Duration duration) {
+		long nanos = duration.toNanos();
+		if (nanos < 1_000_000L) {
+			return (nanos % 1_000L == 0) ? (nanos / 1_000L) + "us" : nanos + "ns";
+		}
+		if (nanos < 1_000_000_000L) {
+			return trim(nanos / 1_000_000.0) + "ms";
+		}
+		if (nanos < 60_000_000_000L) {
+			return trim(nanos / 1_000_000_000.0) + "s";
+		}
+		long seconds = duration.getSeconds();
+		return (seconds / 60) + "m" + ((seconds % 60 != 0) ? (seconds % 60) + "s" : "");
+	}
+
+	private static String trim(double value) {
+		String text = String.format(Locale.ROOT, "%.3f", value);
+		text = text.replaceAll("0+$", "");
+		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	static String plural(int count, String singular, String plural) {
+		return count + " " + ((count == 1) ? singular : plural);
+	}
+
+}
