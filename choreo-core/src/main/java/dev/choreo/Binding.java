@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scope's presence on one harness: the wire correlation id it uses there and the interests it
- * holds there, by topic.
+ * A scope's presence on one harness: the wire correlation id it uses there and the
+ * interests it holds there, by topic.
  */
 final class Binding {
 

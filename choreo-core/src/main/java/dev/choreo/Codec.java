@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns payloads into bytes for publishing and bytes back into values for matching.
  * <p>
- * The default, {@link #json()}, decodes into plain Java values ({@code Map}, {@code List},
- * {@code String}, {@code Number}, {@code Boolean}, {@code null}) and leaves bytes that are not
- * JSON as {@code byte[]}, so a matcher sees them rather than an exception. {@code byte[]}
- * payloads are always published unchanged without going through the codec.
+ * The default, {@link #json()}, decodes into plain Java values ({@code Map},
+ * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}) and leaves
+ * bytes that are not JSON as {@code byte[]}, so a matcher sees them rather than an
+ * exception. {@code byte[]} payloads are always published unchanged without going through
+ * the codec.
  *
  * @since 0.1.0
  */
@@ -40,8 +41,8 @@ public interface Codec {
 	<T> T decode(byte[] bytes, Class<T> type);
 
 	/**
-	 * Turn an object into the plain value a correlation policy can stamp: a record or bean
-	 * becomes a {@code Map}. The default returns the value unchanged.
+	 * Turn an object into the plain value a correlation policy can stamp: a record or
+	 * bean becomes a {@code Map}. The default returns the value unchanged.
 	 * @param payload the payload
 	 * @return the plain value
 	 */

@@ -1,9 +1,10 @@
 package dev.choreo;
 
 /**
- * Translates a {@link Stage} scenario's logical correlation id into the id it carries on each
- * harness. Needed when the service under test changes ids between transports; by default the
- * same id is used everywhere, which is right for services that pass ids along unchanged.
+ * Translates a {@link Stage} scenario's logical correlation id into the id it carries on
+ * each harness. Needed when the service under test changes ids between transports; by
+ * default the same id is used everywhere, which is right for services that pass ids along
+ * unchanged.
  *
  * @since 0.1.0
  * @see MappedBridge

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes a harness's inbound messages to the scopes that want them. Holds one transport
  * subscription per topic however many scopes listen to it, routes each message by its
- * correlation id to the one scope that owns the id, offers messages without an id to every
- * scope listening on the topic, and logs what nobody claims as a {@link Surprise}.
+ * correlation id to the one scope that owns the id, offers messages without an id to
+ * every scope listening on the topic, and logs what nobody claims as a {@link Surprise}.
  * <p>
- * A topic nobody listens to any more keeps its subscription while it is among the most recently
- * used idle topics, so sequential scenarios on the same topics do not resubscribe each time.
+ * A topic nobody listens to any more keeps its subscription while it is among the most
+ * recently used idle topics, so sequential scenarios on the same topics do not
+ * resubscribe each time.
  */
 final class Dispatcher {
 
@@ -66,8 +67,8 @@ final class Dispatcher {
 	}
 
 	/**
-	 * Register an interest and return a future that completes once its topic's subscription is
-	 * live.
+	 * Register an interest and return a future that completes once its topic's
+	 * subscription is live.
 	 */
 	CompletableFuture<Void> register(Interest interest) {
 		while (true) {
@@ -89,7 +90,8 @@ final class Dispatcher {
 	private CompletableFuture<Void> subscribe(TopicEntry entry) {
 		CompletableFuture<Void> ready = new CompletableFuture<>();
 		try {
-			this.harness.transport().subscribe(entry.topic, (message) -> dispatch(entry, message))
+			this.harness.transport()
+				.subscribe(entry.topic, (message) -> dispatch(entry, message))
 				.whenComplete((subscription, error) -> subscribed(entry, ready, subscription, error));
 		}
 		catch (RuntimeException ex) {
@@ -252,8 +254,8 @@ final class Dispatcher {
 			interest.offer(inbound);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on",
-					inbound.topic(), ex.getClass().getName());
+			logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on", inbound.topic(),
+					ex.getClass().getName());
 		}
 	}
 

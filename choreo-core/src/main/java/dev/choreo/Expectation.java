@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state behind a {@link Handle}. Every field that changes is guarded by the scope's lock;
- * {@link #outcome} is also volatile so late messages are turned away without taking the lock.
+ * The state behind a {@link Handle}. Every field that changes is guarded by the scope's
+ * lock; {@link #outcome} is also volatile so late messages are turned away without taking
+ * the lock.
  */
 final class Expectation implements Interest {
 
@@ -244,9 +245,10 @@ final class Expectation implements Interest {
 		if (this.attempts > 0) {
 			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE,
 					Texts.plural(this.attempts, "near-miss", "near-misses"));
-			resolve(Outcome.FAIL, Texts.plural(this.attempts, "message", "messages")
-					+ " matched the correlation but failed the matcher" + within + "; latest mismatch: "
-					+ this.lastMismatchReason);
+			resolve(Outcome.FAIL,
+					Texts.plural(this.attempts, "message", "messages")
+							+ " matched the correlation but failed the matcher" + within + "; latest mismatch: "
+							+ this.lastMismatchReason);
 			return;
 		}
 		this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "no message");

@@ -8,8 +8,8 @@ import dev.choreo.internal.Repr;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Words every failure a scenario can report. Each kind of failure has its wording here and
- * nowhere else.
+ * Words every failure a scenario can report. Each kind of failure has its wording here
+ * and nowhere else.
  */
 final class FailureMessages {
 
@@ -40,13 +40,20 @@ final class FailureMessages {
 		List<Handle> handles = result.handles();
 		int failing = result.failingHandles().size();
 		if (result.passed()) {
-			text.append("Scenario '").append(result.name()).append("' passed: ")
+			text.append("Scenario '")
+				.append(result.name())
+				.append("' passed: ")
 				.append(Texts.plural(handles.size(), "expectation", "expectations"))
 				.append(failing > 0 ? " (" + failing + " SLOW within tolerance)" : "");
 		}
 		else {
-			text.append("Scenario '").append(result.name()).append("' failed: ").append(failing).append(" of ")
-				.append(Texts.plural(handles.size(), "expectation", "expectations")).append(" did not pass");
+			text.append("Scenario '")
+				.append(result.name())
+				.append("' failed: ")
+				.append(failing)
+				.append(" of ")
+				.append(Texts.plural(handles.size(), "expectation", "expectations"))
+				.append(" did not pass");
 		}
 		text.append("\ncorrelation: ").append(result.correlationId());
 		boolean multiHarness = result.harnesses().size() > 1;
@@ -78,8 +85,8 @@ final class FailureMessages {
 			case PASS -> "matched: " + reason;
 			case SLOW -> "matched in " + Texts.millis(handle.latencyMillis()) + ", budget "
 					+ Texts.millis(handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0)) + " (exceeded by "
-					+ Texts.millis(handle.latencyMillis()
-							- handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0))
+					+ Texts.millis(
+							handle.latencyMillis() - handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0))
 					+ ")";
 			case TIMEOUT -> reason.startsWith("aborted") ? reason : silentTimeout(handle, correlated);
 			case FAIL -> nearMiss(handle, reason);
@@ -90,8 +97,9 @@ final class FailureMessages {
 	private static String silentTimeout(Handle handle, boolean correlated) {
 		return "no matching message arrived on topic '" + handle.topic() + "' within "
 				+ String.format(Locale.ROOT, "%.0fms", handle.latencyMillis())
-				+ (correlated ? "; nothing on this scenario's correlation reached it, so check the topic name, the"
-						+ " routing, and that the service carries the correlation id"
+				+ (correlated
+						? "; nothing on this scenario's correlation reached it, so check the topic name, the"
+								+ " routing, and that the service carries the correlation id"
 						: "; nothing reached it, so check the topic name and the routing");
 	}
 
@@ -167,8 +175,12 @@ final class FailureMessages {
 		StringBuilder text = new StringBuilder();
 		text.append("scenario=").append(result.name()).append(" passed=").append(result.passed());
 		for (Handle handle : result.handles()) {
-			text.append("\n  [").append(handle.outcome().value()).append("] topic=").append(handle.topic())
-				.append(" matcher=").append(handle.matcherDescription());
+			text.append("\n  [")
+				.append(handle.outcome().value())
+				.append("] topic=")
+				.append(handle.topic())
+				.append(" matcher=")
+				.append(handle.matcherDescription());
 			if (handle.outcome() != Outcome.PENDING) {
 				text.append(" latency=").append(Texts.millis(handle.latencyMillis()));
 			}

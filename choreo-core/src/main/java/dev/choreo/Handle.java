@@ -11,15 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One expectation of a scenario, returned by {@link Scenario#expect}. Declare its latency budget
- * or count before publishing; read its outcome and diagnostics after
- * {@link Scenario#awaitAll(Duration)}.
- * <pre class="code">
+ * One expectation of a scenario, returned by {@link Scenario#expect}. Declare its latency
+ * budget or count before publishing; read its outcome and diagnostics after
+ * {@link Scenario#awaitAll(Duration)}. <pre class="code">
  * Handle settled = scenario.expect("orders.settled", fieldEquals("status", "SETTLED"))
  *     .within(Duration.ofMillis(50));
- * </pre>
- * A handle stays readable after its scenario is closed. Its {@code toString} never shows a
- * payload.
+ * </pre> A handle stays readable after its scenario is closed. Its {@code toString} never
+ * shows a payload.
  *
  * @since 0.1.0
  */
@@ -34,14 +32,14 @@ public final class Handle {
 	}
 
 	/**
-	 * Declare a latency budget: a match later than {@code budget} after the expectation went
-	 * live is {@link Outcome#SLOW}, not {@link Outcome#PASS}. Calling it again replaces the
-	 * budget (and logs a warning).
+	 * Declare a latency budget: a match later than {@code budget} after the expectation
+	 * went live is {@link Outcome#SLOW}, not {@link Outcome#PASS}. Calling it again
+	 * replaces the budget (and logs a warning).
 	 * @param budget the budget, positive
 	 * @return this handle
 	 * @throws IllegalArgumentException if the budget is zero or negative
-	 * @throws IllegalScenarioStateException if the handle has already resolved or expects no
-	 * message
+	 * @throws IllegalScenarioStateException if the handle has already resolved or expects
+	 * no message
 	 */
 	public Handle within(Duration budget) {
 		Objects.requireNonNull(budget, "budget");
@@ -69,13 +67,13 @@ public final class Handle {
 	}
 
 	/**
-	 * Require {@code count} matching messages instead of one. The handle passes when the last of
-	 * them arrives; its latency is that of the last one.
+	 * Require {@code count} matching messages instead of one. The handle passes when the
+	 * last of them arrives; its latency is that of the last one.
 	 * @param count the number of matching messages, at least 1
 	 * @return this handle
 	 * @throws IllegalArgumentException if count is less than 1
-	 * @throws IllegalScenarioStateException if the handle has already resolved or expects no
-	 * message
+	 * @throws IllegalScenarioStateException if the handle has already resolved or expects
+	 * no message
 	 */
 	public Handle times(int count) {
 		if (count < 1) {
@@ -137,8 +135,8 @@ public final class Handle {
 
 	/**
 	 * Return the decoded payload of the matching message ({@link Outcome#PASS} or
-	 * {@link Outcome#SLOW}); {@code null} for other outcomes. For {@code expectNone} that failed,
-	 * the unexpected message.
+	 * {@link Outcome#SLOW}); {@code null} for other outcomes. For {@code expectNone} that
+	 * failed, the unexpected message.
 	 * @return the payload
 	 * @throws IllegalScenarioStateException while the handle is pending
 	 */
@@ -187,8 +185,8 @@ public final class Handle {
 	}
 
 	/**
-	 * Return why the handle resolved as it did: the matcher's reason, the budget overrun, or the
-	 * deadline diagnosis. Empty while pending.
+	 * Return why the handle resolved as it did: the matcher's reason, the budget overrun,
+	 * or the deadline diagnosis. Empty while pending.
 	 * @return the reason
 	 */
 	public String reason() {
@@ -196,8 +194,8 @@ public final class Handle {
 	}
 
 	/**
-	 * Return how many messages on this expectation's correlation reached the matcher and failed
-	 * it (near-misses).
+	 * Return how many messages on this expectation's correlation reached the matcher and
+	 * failed it (near-misses).
 	 * @return the number of near-misses
 	 */
 	public int attempts() {
@@ -262,8 +260,8 @@ public final class Handle {
 	}
 
 	/**
-	 * Return how many matching messages this handle needs (1 unless {@link #times(int)} was
-	 * called).
+	 * Return how many matching messages this handle needs (1 unless {@link #times(int)}
+	 * was called).
 	 * @return the count
 	 */
 	public int expectedCount() {
@@ -275,7 +273,8 @@ public final class Handle {
 	 * @return the count
 	 */
 	public int matchCount() {
-		return locked(() -> this.state.matchCount + (this.state.negative && this.state.outcome == Outcome.FAIL ? 1 : 0));
+		return locked(
+				() -> this.state.matchCount + (this.state.negative && this.state.outcome == Outcome.FAIL ? 1 : 0));
 	}
 
 	/**

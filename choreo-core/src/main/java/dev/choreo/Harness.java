@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Choreo's coordinator for one transport: it connects (after checking every endpoint against its
- * allowlist), holds one subscription per topic for all the scenarios it opens, routes each inbound
- * message to the scenario that owns its correlation id, and keeps a log of the messages nobody
- * claimed. One harness per broker per test run is the intended use; it is thread-safe.
- * <pre class="code">
+ * Choreo's coordinator for one transport: it connects (after checking every endpoint
+ * against its allowlist), holds one subscription per topic for all the scenarios it
+ * opens, routes each inbound message to the scenario that owns its correlation id, and
+ * keeps a log of the messages nobody claimed. One harness per broker per test run is the
+ * intended use; it is thread-safe. <pre class="code">
  * Harness harness = Harness.builder(NatsTransport.builder("nats://127.0.0.1:4222").build())
  *     .correlation(CorrelationPolicy.field("correlation_id"))
  *     .build()
@@ -92,11 +92,11 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Connect: check every endpoint of the transport against the allowlist (before any socket
-	 * opens), then connect the transport. Calling it when connected does nothing.
+	 * Connect: check every endpoint of the transport against the allowlist (before any
+	 * socket opens), then connect the transport. Calling it when connected does nothing.
 	 * @return this harness
-	 * @throws dev.choreo.transport.EndpointNotAllowedException if an endpoint is not on the
-	 * allowlist
+	 * @throws dev.choreo.transport.EndpointNotAllowedException if an endpoint is not on
+	 * the allowlist
 	 * @throws dev.choreo.transport.TransportException if the broker cannot be reached
 	 */
 	public synchronized Harness connect() {
@@ -116,8 +116,8 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Drop every subscription and close the transport. Calling it again does nothing; the harness
-	 * can connect again afterwards.
+	 * Drop every subscription and close the transport. Calling it again does nothing; the
+	 * harness can connect again afterwards.
 	 */
 	@Override
 	public synchronized void close() {
@@ -179,7 +179,8 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many expectations and replies of open scenarios listen through this harness.
+	 * Return how many expectations and replies of open scenarios listen through this
+	 * harness.
 	 * @return the count, 0 once every scenario is closed
 	 */
 	public int activeSubscriptionCount() {
@@ -187,8 +188,8 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many transport subscriptions the harness holds, including those kept for idle
-	 * topics.
+	 * Return how many transport subscriptions the harness holds, including those kept for
+	 * idle topics.
 	 * @return the count
 	 */
 	public int transportSubscriptionCount() {
@@ -286,8 +287,8 @@ public final class Harness implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "Harness[name=" + this.name + ", transport=" + this.transport.getClass().getSimpleName()
-				+ ", connected=" + this.connected + "]";
+		return "Harness[name=" + this.name + ", transport=" + this.transport.getClass().getSimpleName() + ", connected="
+				+ this.connected + "]";
 	}
 
 	private final class Listener implements TransportListener {
@@ -430,7 +431,8 @@ public final class Harness implements AutoCloseable {
 
 		/**
 		 * Set whether a SLOW handle fails its scenario (default {@code true}). When
-		 * {@code false}, SLOW is still reported but {@code passed()} treats it as passing.
+		 * {@code false}, SLOW is still reported but {@code passed()} treats it as
+		 * passing.
 		 * @param slowFails whether SLOW fails
 		 * @return this builder
 		 */
@@ -440,8 +442,9 @@ public final class Harness implements AutoCloseable {
 		}
 
 		/**
-		 * Set whether passing scenarios keep their timeline for reports (default {@code false}:
-		 * only failing ones, those with replies and those that met transport problems do).
+		 * Set whether passing scenarios keep their timeline for reports (default
+		 * {@code false}: only failing ones, those with replies and those that met
+		 * transport problems do).
 		 * @param keepTimelines whether to keep every timeline
 		 * @return this builder
 		 */
@@ -451,8 +454,8 @@ public final class Harness implements AutoCloseable {
 		}
 
 		/**
-		 * Set how many topics nobody listens to keep their transport subscription, most recently
-		 * used first (default 64; 0 unsubscribes at once).
+		 * Set how many topics nobody listens to keep their transport subscription, most
+		 * recently used first (default 64; 0 unsubscribes at once).
 		 * @param count the number of idle subscriptions kept
 		 * @return this builder
 		 */
@@ -488,14 +491,14 @@ public final class Harness implements AutoCloseable {
 		/**
 		 * Build the harness, not yet connected.
 		 * @return the harness
-		 * @throws IllegalArgumentException if a header correlation policy meets a transport that
-		 * carries no headers
+		 * @throws IllegalArgumentException if a header correlation policy meets a
+		 * transport that carries no headers
 		 */
 		public Harness build() {
 			if (this.correlation.usesHeaders() && !this.transport.capabilities().headers()) {
-				throw new IllegalArgumentException(this.correlation + " keeps the correlation id in a header, but the "
-						+ this.transport.name() + " transport carries no headers; use CorrelationPolicy.field(...)"
-						+ " instead");
+				throw new IllegalArgumentException(
+						this.correlation + " keeps the correlation id in a header, but the " + this.transport.name()
+								+ " transport carries no headers; use CorrelationPolicy.field(...)" + " instead");
 			}
 			return new Harness(this);
 		}

@@ -1,8 +1,8 @@
 package dev.choreo;
 
 /**
- * A scenario step was called at a point where it is not allowed, such as {@code expect()} after
- * {@code publish()}. The message says what to do instead.
+ * A scenario step was called at a point where it is not allowed, such as {@code expect()}
+ * after {@code publish()}. The message says what to do instead.
  *
  * @since 0.1.0
  */

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 record Inbound(TransportMessage message, @Nullable Object decoded, ReceivedMessage view) {
 
 	static Inbound of(TransportMessage message, @Nullable Object decoded) {
-		return new Inbound(message, decoded, new ReceivedMessage(message.topic(), decoded, message.payload(),
-				message.headers(), message.key()));
+		return new Inbound(message, decoded,
+				new ReceivedMessage(message.topic(), decoded, message.payload(), message.headers(), message.key()));
 	}
 
 	String topic() {

@@ -1,8 +1,8 @@
 package dev.choreo;
 
 /**
- * Something in a scope that wants the messages of one topic on one harness: an expectation or a
- * reply.
+ * Something in a scope that wants the messages of one topic on one harness: an
+ * expectation or a reply.
  */
 interface Interest {
 
@@ -11,7 +11,8 @@ interface Interest {
 	String topic();
 
 	/**
-	 * Offer a message. Called on the transport's thread with no lock held; must not throw.
+	 * Offer a message. Called on the transport's thread with no lock held; must not
+	 * throw.
 	 */
 	void offer(Inbound inbound);
 

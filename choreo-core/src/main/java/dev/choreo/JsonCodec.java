@@ -10,8 +10,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON with Jackson. A {@code String} payload is taken to be the message text and sent as its
- * UTF-8 bytes; everything else is serialised as JSON.
+ * JSON with Jackson. A {@code String} payload is taken to be the message text and sent as
+ * its UTF-8 bytes; everything else is serialised as JSON.
  */
 final class JsonCodec implements Codec {
 
@@ -36,8 +36,8 @@ final class JsonCodec implements Codec {
 			return this.mapper.writeValueAsBytes(payload);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("Cannot encode a " + typeName(payload) + " as JSON: "
-					+ ex.getOriginalMessage());
+			throw new IllegalArgumentException(
+					"Cannot encode a " + typeName(payload) + " as JSON: " + ex.getOriginalMessage());
 		}
 	}
 
@@ -64,8 +64,8 @@ final class JsonCodec implements Codec {
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("payload is not a " + type.getSimpleName() + ": "
-					+ firstLine(ex.getOriginalMessage()));
+			throw new IllegalArgumentException(
+					"payload is not a " + type.getSimpleName() + ": " + firstLine(ex.getOriginalMessage()));
 		}
 	}
 

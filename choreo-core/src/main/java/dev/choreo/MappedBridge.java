@@ -6,9 +6,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link CorrelationBridge} with one mapping per harness; harnesses without a mapping use the
- * logical id unchanged.
- * <pre class="code">
+ * A {@link CorrelationBridge} with one mapping per harness; harnesses without a mapping
+ * use the logical id unchanged. <pre class="code">
  * CorrelationBridge bridge = MappedBridge.builder()
  *     .map("nats", (logical) -&gt; "nats-" + logical)
  *     .map("kafka", (logical) -&gt; "kafka-" + logical)

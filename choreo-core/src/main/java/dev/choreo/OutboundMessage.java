@@ -7,9 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payload to publish together with headers, a key or a reply address. Pass it wherever a
- * payload is accepted:
- * <pre class="code">
+ * A payload to publish together with headers, a key or a reply address. Pass it wherever
+ * a payload is accepted: <pre class="code">
  * scenario.publish("orders.created", OutboundMessage.of(order).withKey("ORD-42").withHeader("tenant", "acme"));
  * </pre>
  *
@@ -35,8 +34,8 @@ public final class OutboundMessage {
 
 	/**
 	 * Create a message with a payload.
-	 * @param payload the payload: a {@code byte[]} is sent unchanged, anything else through the
-	 * harness codec
+	 * @param payload the payload: a {@code byte[]} is sent unchanged, anything else
+	 * through the harness codec
 	 * @return the message
 	 */
 	public static OutboundMessage of(@Nullable Object payload) {

@@ -10,7 +10,10 @@ public enum Outcome {
 	/** A matching message arrived within the budget (or no budget was set). */
 	PASS("pass"),
 
-	/** Messages arrived on the expectation's correlation, but none matched before the deadline. */
+	/**
+	 * Messages arrived on the expectation's correlation, but none matched before the
+	 * deadline.
+	 */
 	FAIL("fail"),
 
 	/** Nothing arrived on the expectation's correlation before the deadline. */
@@ -37,8 +40,8 @@ public enum Outcome {
 	}
 
 	/**
-	 * Return how bad this outcome is when outcomes are combined: the worst one describes a
-	 * scenario.
+	 * Return how bad this outcome is when outcomes are combined: the worst one describes
+	 * a scenario.
 	 * @return the severity, higher is worse
 	 */
 	int severity() {

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A staged reply at run time: armed until a matching trigger of its scope arrives, then replied
- * or failed, once. The state moves from ARMED before the builder runs, so a builder that
- * republishes on its own trigger topic cannot fire the reply again. Builders and publishes run
- * without the scope's lock.
+ * A staged reply at run time: armed until a matching trigger of its scope arrives, then
+ * replied or failed, once. The state moves from ARMED before the builder runs, so a
+ * builder that republishes on its own trigger topic cannot fire the reply again. Builders
+ * and publishes run without the scope's lock.
  */
 final class Reply implements Interest {
 
@@ -106,7 +106,8 @@ final class Reply implements Interest {
 	}
 
 	/**
-	 * Count the candidate and, if it is the first matching one, move from ARMED to REPLIED.
+	 * Count the candidate and, if it is the first matching one, move from ARMED to
+	 * REPLIED.
 	 */
 	private boolean claim(Inbound inbound) {
 		this.scope.lock.lock();
@@ -160,8 +161,8 @@ final class Reply implements Interest {
 			message = stamp(topic, message);
 		}
 		catch (CorrelationIdNotInNamespaceException | CorrelationPolicyException ex) {
-			fail(ex.getClass().getSimpleName(), "reply correlation refused for trigger=" + this.triggerTopic
-					+ " reply=" + topic + " (" + ex.getClass().getSimpleName() + ")");
+			fail(ex.getClass().getSimpleName(), "reply correlation refused for trigger=" + this.triggerTopic + " reply="
+					+ topic + " (" + ex.getClass().getSimpleName() + ")");
 			return;
 		}
 		publish(topic, message);
@@ -212,8 +213,7 @@ final class Reply implements Interest {
 					+ ex.getClass().getName() + ")");
 			return;
 		}
-		TransportMessage wire = new TransportMessage(topic, bytes, message.headers(), message.key(),
-				message.replyTo());
+		TransportMessage wire = new TransportMessage(topic, bytes, message.headers(), message.key(), message.replyTo());
 		try {
 			harness.publishChecked(wire, new PublishCallback() {
 
@@ -269,8 +269,8 @@ final class Reply implements Interest {
 		ReplyReportState reportState = switch (current) {
 			case FAILED -> ReplyReportState.REPLY_FAILED;
 			case REPLIED -> ReplyReportState.REPLIED;
-			case ARMED -> (this.candidates == 0) ? ReplyReportState.ARMED_NO_MATCH
-					: ReplyReportState.ARMED_MATCHER_MISMATCHED;
+			case ARMED ->
+				(this.candidates == 0) ? ReplyReportState.ARMED_NO_MATCH : ReplyReportState.ARMED_MATCHER_MISMATCHED;
 		};
 		return new ReplyReport(this.trigger.harnessName(), this.triggerTopic, this.matcherDescription,
 				this.target.harnessName(), replyTopicLabel(), reportState, this.candidates, this.matches,

@@ -1,8 +1,8 @@
 package dev.choreo;
 
 /**
- * A {@link ReplyChain} was given a second reply. Each {@code on(...)} registers one reply; call
- * {@code on(...)} again for another.
+ * A {@link ReplyChain} was given a second reply. Each {@code on(...)} registers one
+ * reply; call {@code on(...)} again for another.
  *
  * @since 0.1.0
  */

@@ -7,11 +7,10 @@ import dev.choreo.match.Matcher;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The second half of {@code on(trigger)}: what to publish when the trigger arrives. Stages a fake
- * upstream service inside a test. Each chain takes exactly one reply, which fires once per
- * scenario, for the scenario's own messages only; the reply is stamped with the scenario's
- * correlation id.
- * <pre class="code">
+ * The second half of {@code on(trigger)}: what to publish when the trigger arrives.
+ * Stages a fake upstream service inside a test. Each chain takes exactly one reply, which
+ * fires once per scenario, for the scenario's own messages only; the reply is stamped
+ * with the scenario's correlation id. <pre class="code">
  * scenario.on("payments.requested", fieldEquals("currency", "EUR"))
  *     .publish("payments.settled", (trigger) -&gt; Map.of("status", "SETTLED"));
  * scenario.on("fraud.check").respond(Map.of("decision", "APPROVE"));   // to the request's reply address
@@ -74,7 +73,8 @@ public final class ReplyChain<S> {
 	}
 
 	/**
-	 * Publish a payload built from the trigger on a topic of another harness of the stage.
+	 * Publish a payload built from the trigger on a topic of another harness of the
+	 * stage.
 	 * @param harness the name of the harness to publish on
 	 * @param topic the reply topic
 	 * @param builder builds the payload from the decoded trigger
@@ -85,8 +85,9 @@ public final class ReplyChain<S> {
 	}
 
 	/**
-	 * Answer a request: publish a fixed payload to the trigger's reply address (a NATS request's
-	 * inbox, an AMQP {@code reply_to}, a Kafka replying template's reply topic).
+	 * Answer a request: publish a fixed payload to the trigger's reply address (a NATS
+	 * request's inbox, an AMQP {@code reply_to}, a Kafka replying template's reply
+	 * topic).
 	 * @param payload the payload
 	 * @return the scenario
 	 */
@@ -115,8 +116,8 @@ public final class ReplyChain<S> {
 		if (!this.bound.compareAndSet(false, true)) {
 			throw new ReplyAlreadyBoundException(this.triggerTopic);
 		}
-		this.scope.addReply(new Reply(this.scope, this.trigger, this.triggerTopic, this.matcher, target, replyTopic,
-				builder));
+		this.scope.addReply(
+				new Reply(this.scope, this.trigger, this.triggerTopic, this.matcher, target, replyTopic, builder));
 		return this.owner;
 	}
 

@@ -3,8 +3,8 @@ package dev.choreo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one reply did during its scenario: frozen when {@code awaitAll} returns or the scenario
- * closes. Holds no payloads.
+ * What one reply did during its scenario: frozen when {@code awaitAll} returns or the
+ * scenario closes. Holds no payloads.
  *
  * @since 0.1.0
  */
@@ -81,8 +81,8 @@ public final class ReplyReport {
 	}
 
 	/**
-	 * Return the reply topic, or {@code <reply-to>} for replies sent to the trigger's reply
-	 * address.
+	 * Return the reply topic, or {@code <reply-to>} for replies sent to the trigger's
+	 * reply address.
 	 * @return the topic
 	 */
 	public String replyTopic() {
@@ -98,8 +98,8 @@ public final class ReplyReport {
 	}
 
 	/**
-	 * Return how many messages on the scenario's correlation arrived on the trigger topic, before
-	 * and after the reply fired.
+	 * Return how many messages on the scenario's correlation arrived on the trigger
+	 * topic, before and after the reply fired.
 	 * @return the number of candidates
 	 */
 	public int candidateCount() {
@@ -131,8 +131,8 @@ public final class ReplyReport {
 	}
 
 	/**
-	 * Return whether the builder set a correlation id other than the scenario's (the reply was
-	 * still published).
+	 * Return whether the builder set a correlation id other than the scenario's (the
+	 * reply was still published).
 	 * @return whether the correlation id was overridden
 	 */
 	public boolean correlationOverridden() {

@@ -7,9 +7,9 @@ import dev.choreo.match.Matchers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One test's conversation with the system under test: declare the messages you expect, stage the
- * replies of fake upstream services, publish the message that starts it all, then wait.
- * <pre class="code">
+ * One test's conversation with the system under test: declare the messages you expect,
+ * stage the replies of fake upstream services, publish the message that starts it all,
+ * then wait. <pre class="code">
  * try (Scenario s = harness.scenario("order-settles")) {
  *     Handle settled = s.expect("orders.settled", containsFields(Map.of("status", "SETTLED")))
  *         .within(Duration.ofMillis(50));
@@ -18,17 +18,17 @@ import org.jspecify.annotations.Nullable;
  *         .awaitAll(Duration.ofMillis(500))
  *         .assertPassed();
  * }
- * </pre>
- * A scenario moves through three states. While <em>building</em>, {@code expect} and {@code on}
- * register expectations and replies, each live on the broker before the call returns. The first
- * {@code publish} (or {@code trigger}) moves it to <em>triggered</em>, where only more publishes
- * and {@code awaitAll} are allowed. A step out of order throws an
- * {@link IllegalScenarioStateException} that says what to do instead. Closing the scenario
- * releases its subscriptions; expectations still pending are reported as aborted.
+ * </pre> A scenario moves through three states. While <em>building</em>, {@code expect}
+ * and {@code on} register expectations and replies, each live on the broker before the
+ * call returns. The first {@code publish} (or {@code trigger}) moves it to
+ * <em>triggered</em>, where only more publishes and {@code awaitAll} are allowed. A step
+ * out of order throws an {@link IllegalScenarioStateException} that says what to do
+ * instead. Closing the scenario releases its subscriptions; expectations still pending
+ * are reported as aborted.
  * <p>
- * With a correlating harness, the scenario's id is stamped on every message it publishes and only
- * messages carrying that id (or none) reach its expectations, so scenarios running in parallel on
- * a shared broker never see each other's traffic.
+ * With a correlating harness, the scenario's id is stamped on every message it publishes
+ * and only messages carrying that id (or none) reach its expectations, so scenarios
+ * running in parallel on a shared broker never see each other's traffic.
  *
  * @since 0.1.0
  */
@@ -67,9 +67,9 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Expect a message on a topic whose payload decodes into a type and satisfies a matcher,
-	 * typically {@link Matchers#satisfies(java.util.function.Consumer)}. A payload that does not
-	 * decode is a near-miss.
+	 * Expect a message on a topic whose payload decodes into a type and satisfies a
+	 * matcher, typically {@link Matchers#satisfies(java.util.function.Consumer)}. A
+	 * payload that does not decode is a near-miss.
 	 * @param topic the topic
 	 * @param type the payload type, such as a record
 	 * @param matcher what the decoded payload must satisfy
@@ -80,9 +80,9 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Expect that no matching message arrives on a topic before the deadline. The handle passes at
-	 * the deadline, or fails as soon as a matching message arrives; {@code awaitAll} waits the
-	 * whole timeout for it.
+	 * Expect that no matching message arrives on a topic before the deadline. The handle
+	 * passes at the deadline, or fails as soon as a matching message arrives;
+	 * {@code awaitAll} waits the whole timeout for it.
 	 * @param topic the topic
 	 * @param matcher what must not arrive
 	 * @return the handle to read the outcome from
@@ -113,8 +113,9 @@ public final class Scenario implements AutoCloseable {
 	/**
 	 * Publish a message, stamped with the scenario's correlation id.
 	 * @param topic the topic
-	 * @param payload the payload: a {@code Map}, a record or bean, a {@code String} (sent as its
-	 * text), a {@code byte[]} (sent unchanged, never stamped) or an {@link OutboundMessage}
+	 * @param payload the payload: a {@code Map}, a record or bean, a {@code String} (sent
+	 * as its text), a {@code byte[]} (sent unchanged, never stamped) or an
+	 * {@link OutboundMessage}
 	 * @return this scenario
 	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
 	 */
@@ -124,8 +125,8 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Start the flow some other way, for example by calling the service under test directly.
-	 * Counts as a publish.
+	 * Start the flow some other way, for example by calling the service under test
+	 * directly. Counts as a publish.
 	 * @param action what starts the flow
 	 * @return this scenario
 	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
@@ -136,9 +137,9 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until every expectation has resolved, or the timeout has passed, then resolve what is
-	 * still pending (FAIL when near-misses arrived, TIMEOUT when nothing did). Never throws on
-	 * timeout: read or assert the result.
+	 * Wait until every expectation has resolved, or the timeout has passed, then resolve
+	 * what is still pending (FAIL when near-misses arrived, TIMEOUT when nothing did).
+	 * Never throws on timeout: read or assert the result.
 	 * @param timeout how long to wait, measured from this call
 	 * @return the result
 	 * @throws IllegalScenarioStateException before the first publish
@@ -173,8 +174,8 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT with an
-	 * "aborted" reason. Calling it again does nothing.
+	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT
+	 * with an "aborted" reason. Calling it again does nothing.
 	 */
 	@Override
 	public void close() {

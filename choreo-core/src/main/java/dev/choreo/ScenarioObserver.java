@@ -1,13 +1,14 @@
 package dev.choreo;
 
 /**
- * Told when scenarios start and finish: the seam for reports and metrics. Register one on a
- * {@link Harness.Builder#observer(ScenarioObserver) harness}, globally with
- * {@link ScenarioObservers#register(ScenarioObserver)}, or as a {@link java.util.ServiceLoader}
- * service ({@code META-INF/services/dev.choreo.ScenarioObserver}).
+ * Told when scenarios start and finish: the seam for reports and metrics. Register one on
+ * a {@link Harness.Builder#observer(ScenarioObserver) harness}, globally with
+ * {@link ScenarioObservers#register(ScenarioObserver)}, or as a
+ * {@link java.util.ServiceLoader} service
+ * ({@code META-INF/services/dev.choreo.ScenarioObserver}).
  * <p>
- * Observers are called synchronously on the thread that opened or finished the scenario. An
- * observer that throws is logged and ignored: it never changes a test's outcome.
+ * Observers are called synchronously on the thread that opened or finished the scenario.
+ * An observer that throws is logged and ignored: it never changes a test's outcome.
  *
  * @since 0.1.0
  */

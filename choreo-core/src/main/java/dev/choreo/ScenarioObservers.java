@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The observers told about every scenario of every harness in this JVM: those registered here
- * and those found as {@link ServiceLoader} services.
+ * The observers told about every scenario of every harness in this JVM: those registered
+ * here and those found as {@link ServiceLoader} services.
  *
  * @since 0.1.0
  */

@@ -8,9 +8,8 @@ import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a scenario found: every handle's outcome and diagnostics, the replies, the problems the
- * transports reported, and the timeline of what happened.
- * <pre class="code">
+ * What a scenario found: every handle's outcome and diagnostics, the replies, the
+ * problems the transports reported, and the timeline of what happened. <pre class="code">
  * ScenarioResult result = scenario.publish("orders.created", order).awaitAll(Duration.ofSeconds(2));
  * result.assertPassed();   // names the broken hop: nothing arrived, or what arrived and why it missed
  * </pre>
@@ -121,8 +120,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return whether every handle passed (and, unless the harness was told otherwise, none was
-	 * SLOW). Replies never affect it.
+	 * Return whether every handle passed (and, unless the harness was told otherwise,
+	 * none was SLOW). Replies never affect it.
 	 * @return whether the scenario passed
 	 */
 	public boolean passed() {
@@ -130,8 +129,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return the worst outcome of any handle: TIMEOUT, then FAIL, then SLOW, then PENDING; PASS
-	 * when every handle passed or there are none.
+	 * Return the worst outcome of any handle: TIMEOUT, then FAIL, then SLOW, then
+	 * PENDING; PASS when every handle passed or there are none.
 	 * @return the outcome
 	 */
 	public Outcome outcome() {
@@ -159,8 +158,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return the timeline: kept when the scenario failed, had replies or met transport problems,
-	 * otherwise empty.
+	 * Return the timeline: kept when the scenario failed, had replies or met transport
+	 * problems, otherwise empty.
 	 * @return the timeline entries, oldest first, at most 256
 	 */
 	public List<TimelineEntry> timeline() {
@@ -195,8 +194,8 @@ public final class ScenarioResult {
 				return reply;
 			}
 		}
-		throw new NoSuchElementException("No reply was registered for trigger topic '" + triggerTopic
-				+ "'; replies: " + this.replies.stream().map(ReplyReport::triggerTopic).toList());
+		throw new NoSuchElementException("No reply was registered for trigger topic '" + triggerTopic + "'; replies: "
+				+ this.replies.stream().map(ReplyReport::triggerTopic).toList());
 	}
 
 	/**
@@ -208,8 +207,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return whether {@code awaitAll} completed; {@code false} for the partial result of a
-	 * scenario closed early.
+	 * Return whether {@code awaitAll} completed; {@code false} for the partial result of
+	 * a scenario closed early.
 	 * @return whether the scenario completed normally
 	 */
 	public boolean completedNormally() {
@@ -217,8 +216,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Do nothing when the scenario passed; otherwise throw an {@link AssertionError} whose
-	 * message is the {@link #failureSummary() failure summary}.
+	 * Do nothing when the scenario passed; otherwise throw an {@link AssertionError}
+	 * whose message is the {@link #failureSummary() failure summary}.
 	 * @throws AssertionError if the scenario did not pass
 	 */
 	public void assertPassed() {
@@ -228,8 +227,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return a multi-line account of every handle (outcome, matcher, diagnosis, latency), the
-	 * problems, the replies and the last 20 timeline entries.
+	 * Return a multi-line account of every handle (outcome, matcher, diagnosis, latency),
+	 * the problems, the replies and the last 20 timeline entries.
 	 * @return the summary
 	 */
 	public String failureSummary() {

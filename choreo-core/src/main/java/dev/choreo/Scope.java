@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine behind {@link Scenario} and {@link StageScenario}: one scenario's state machine,
- * expectations, replies, timeline and deadline, spread over one binding per harness.
+ * The engine behind {@link Scenario} and {@link StageScenario}: one scenario's state
+ * machine, expectations, replies, timeline and deadline, spread over one binding per
+ * harness.
  */
 final class Scope {
 
@@ -104,8 +105,8 @@ final class Scope {
 			scope.bindings.put(member.name(), new Binding(scope, member.name(), member.harness(), member.wireId()));
 		}
 		scope.bindings.values().forEach((binding) -> binding.harness().opened(binding));
-		ScenarioObservers.started(scope.observers, new ScenarioStarted(scope.id, name, correlationId,
-				scope.startedAt, List.copyOf(scope.bindings.keySet())));
+		ScenarioObservers.started(scope.observers, new ScenarioStarted(scope.id, name, correlationId, scope.startedAt,
+				List.copyOf(scope.bindings.keySet())));
 		return scope;
 	}
 
@@ -285,8 +286,8 @@ final class Scope {
 		Map<String, String> headers = message.headers();
 		String wireId = binding.wireId();
 		if (wireId != null && !(body instanceof byte[])) {
-			Envelope stamped = write(harness.correlation(),
-					new Envelope(topic, harness.codec().toPlain(body), headers), wireId);
+			Envelope stamped = write(harness.correlation(), new Envelope(topic, harness.codec().toPlain(body), headers),
+					wireId);
 			body = stamped.payload();
 			headers = stamped.headers();
 		}
@@ -365,7 +366,8 @@ final class Scope {
 		}
 	}
 
-	// --- waiting ------------------------------------------------------------------------
+	// --- waiting
+	// ------------------------------------------------------------------------
 
 	ScenarioResult awaitAll(Duration timeout) {
 		Objects.requireNonNull(timeout, "timeout");
@@ -427,7 +429,8 @@ final class Scope {
 		}
 	}
 
-	// --- recording ------------------------------------------------------------------------
+	// --- recording
+	// ------------------------------------------------------------------------
 
 	/**
 	 * Record a timeline entry. Called with the lock held.
@@ -475,7 +478,8 @@ final class Scope {
 		}
 	}
 
-	// --- closing --------------------------------------------------------------------------
+	// --- closing
+	// --------------------------------------------------------------------------
 
 	/**
 	 * Mark the scope as aborted by an exception, so a later close reports why.
@@ -553,7 +557,8 @@ final class Scope {
 		}
 	}
 
-	// --- results ----------------------------------------------------------------------------
+	// --- results
+	// ----------------------------------------------------------------------------
 
 	private ScenarioResult result(boolean completedNormally) {
 		List<Handle> handles = new ArrayList<>(this.expectations.size());

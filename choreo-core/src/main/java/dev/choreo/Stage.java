@@ -11,19 +11,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Named harnesses that one scenario can span: publish on Kafka, reply on NATS, expect on both,
- * under one deadline and one timeline.
- * <pre class="code">
+ * Named harnesses that one scenario can span: publish on Kafka, reply on NATS, expect on
+ * both, under one deadline and one timeline. <pre class="code">
  * Stage stage = Stage.builder().harness("kafka", kafkaHarness).harness("nats", natsHarness).build();
  * try (StageScenario s = stage.scenario("bridge-round-trip")) {
  *     s.on("kafka", "orders.new").publishOn("nats", "orders.processed", (trigger) -&gt; Map.of("forwarded", true));
  *     s.expect("nats", "results", fieldEquals("kind", "result"));
  *     s.publish("kafka", "orders.new", Map.of("payload", 42)).awaitAll(Duration.ofSeconds(2)).assertPassed();
  * }
- * </pre>
- * Each harness keeps its own codec and correlation policy. The scenario's logical correlation id
- * comes from the first harness that correlates, and a {@link CorrelationBridge} turns it into the
- * id used on each harness, so concurrent scenarios stay apart on shared brokers.
+ * </pre> Each harness keeps its own codec and correlation policy. The scenario's logical
+ * correlation id comes from the first harness that correlates, and a
+ * {@link CorrelationBridge} turns it into the id used on each harness, so concurrent
+ * scenarios stay apart on shared brokers.
  *
  * @since 0.1.0
  */
@@ -226,7 +225,8 @@ public final class Stage implements AutoCloseable {
 		 */
 		public Stage build() {
 			if (this.harnesses.isEmpty()) {
-				throw new IllegalStateException("A stage needs at least one harness; add one with harness(name, harness)");
+				throw new IllegalStateException(
+						"A stage needs at least one harness; add one with harness(name, harness)");
 			}
 			return new Stage(this);
 		}

@@ -7,8 +7,8 @@ import dev.choreo.match.Matchers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Scenario} across the harnesses of a {@link Stage}: every step names the harness it
- * runs on. One timeline, one deadline.
+ * A {@link Scenario} across the harnesses of a {@link Stage}: every step names the
+ * harness it runs on. One timeline, one deadline.
  *
  * @since 0.1.0
  */
@@ -59,7 +59,8 @@ public final class StageScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Expect that no matching message arrives on a topic of a harness before the deadline.
+	 * Expect that no matching message arrives on a topic of a harness before the
+	 * deadline.
 	 * @param harness the harness name
 	 * @param topic the topic
 	 * @param matcher what must not arrive
@@ -74,7 +75,8 @@ public final class StageScenario implements AutoCloseable {
 	 * Stage a reply to any message of this scenario on a trigger topic of a harness.
 	 * @param harness the harness the trigger arrives on
 	 * @param topic the trigger topic
-	 * @return the chain that takes the reply; use {@code publishOn} to reply on another harness
+	 * @return the chain that takes the reply; use {@code publishOn} to reply on another
+	 * harness
 	 */
 	public ReplyChain<StageScenario> on(String harness, String topic) {
 		return this.scope.on(this, this.scope.binding(harness), topic, null);
@@ -115,7 +117,8 @@ public final class StageScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until every expectation on every harness has resolved or the timeout has passed.
+	 * Wait until every expectation on every harness has resolved or the timeout has
+	 * passed.
 	 * @param timeout how long to wait
 	 * @return the result
 	 * @see Scenario#awaitAll(Duration)

@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message that reached a harness but no scenario claimed: metadata only, never the payload.
- * Useful when an expectation times out: the surprise log shows whether the message arrived under
- * another correlation id, after its scenario ended, or while nothing listened.
+ * A message that reached a harness but no scenario claimed: metadata only, never the
+ * payload. Useful when an expectation times out: the surprise log shows whether the
+ * message arrived under another correlation id, after its scenario ended, or while
+ * nothing listened.
  *
  * @param at when it arrived
  * @param harness the harness it arrived on
@@ -17,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind why no scenario claimed it
  * @since 0.1.0
  */
-public record Surprise(Instant at, String harness, String topic, @Nullable String correlationId, int size,
-		Kind kind) {
+public record Surprise(Instant at, String harness, String topic, @Nullable String correlationId, int size, Kind kind) {
 
 	/**
 	 * Why no scenario claimed a message.
@@ -31,7 +31,9 @@ public record Surprise(Instant at, String harness, String topic, @Nullable Strin
 		/** It carried the id of a scenario that had already ended: it came too late. */
 		LATE("timeout_race"),
 
-		/** No live scenario listened to its topic (for its correlation id, if it had one). */
+		/**
+		 * No live scenario listened to its topic (for its correlation id, if it had one).
+		 */
 		UNCLAIMED("unclaimed"),
 
 		/** The correlation policy could not read it. */

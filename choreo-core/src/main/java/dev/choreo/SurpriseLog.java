@@ -21,8 +21,7 @@ final class SurpriseLog {
 		this.capacity = capacity;
 	}
 
-	synchronized void add(String harness, String topic, @Nullable String correlationId, int size,
-			Surprise.Kind kind) {
+	synchronized void add(String harness, String topic, @Nullable String correlationId, int size, Surprise.Kind kind) {
 		this.total++;
 		if (this.capacity == 0) {
 			return;

@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * A ring buffer of the last {@value #CAPACITY} events of a scope. Not thread-safe: the scope's
- * lock guards it.
+ * A ring buffer of the last {@value #CAPACITY} events of a scope. Not thread-safe: the
+ * scope's lock guards it.
  */
 final class Timeline {
 

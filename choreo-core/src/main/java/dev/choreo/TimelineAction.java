@@ -19,7 +19,9 @@ public enum TimelineAction {
 	/** A message matched an expectation. */
 	MATCHED("matched"),
 
-	/** A message on the scenario's correlation did not match an expectation (a near-miss). */
+	/**
+	 * A message on the scenario's correlation did not match an expectation (a near-miss).
+	 */
 	MISMATCHED("mismatched"),
 
 	/** The deadline resolved a pending expectation. */

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param detail more about it, at most 120 characters
  * @since 0.1.0
  */
-public record TimelineEntry(double offsetMillis, Instant wallClock, String harness, String topic,
-		TimelineAction action, String detail) {
+public record TimelineEntry(double offsetMillis, Instant wallClock, String harness, String topic, TimelineAction action,
+		String detail) {
 
 }

@@ -1,8 +1,9 @@
 package dev.choreo.correlation;
 
 /**
- * A correlation id is outside the namespace its policy requires, for example a {@code PROD-} id
- * under {@link CorrelationPolicy#testNamespace()}. Nothing was published.
+ * A correlation id is outside the namespace its policy requires, for example a
+ * {@code PROD-} id under {@link CorrelationPolicy#testNamespace()}. Nothing was
+ * published.
  *
  * @since 0.1.0
  */

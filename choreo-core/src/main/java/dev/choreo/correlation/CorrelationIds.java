@@ -3,8 +3,8 @@ package dev.choreo.correlation;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Generates correlation ids: 32 lower-case hex characters (128 random bits) after an optional
- * prefix.
+ * Generates correlation ids: 32 lower-case hex characters (128 random bits) after an
+ * optional prefix.
  */
 final class CorrelationIds {
 

@@ -3,18 +3,17 @@ package dev.choreo.correlation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides how a scenario's correlation id is generated, stamped onto the messages it publishes
- * and read back from the messages it receives. With a routing policy, concurrent scenarios on a
- * shared broker never see each other's messages; a message that carries no id at all is offered
- * to every live scenario on its topic.
+ * Decides how a scenario's correlation id is generated, stamped onto the messages it
+ * publishes and read back from the messages it receives. With a routing policy,
+ * concurrent scenarios on a shared broker never see each other's messages; a message that
+ * carries no id at all is offered to every live scenario on its topic.
  * <p>
  * <pre class="code">
  * Harness.builder(transport).correlation(CorrelationPolicy.field("correlation_id"));
  * Harness.builder(transport).correlation(CorrelationPolicy.testNamespace());   // TEST-&lt;32 hex&gt;
  * Harness.builder(transport).correlation(CorrelationPolicy.header("x-correlation-id"));
- * </pre>
- * Implement this interface for other schemes; {@link #write(Envelope, String)} must return a new
- * envelope and never change its input.
+ * </pre> Implement this interface for other schemes; {@link #write(Envelope, String)}
+ * must return a new envelope and never change its input.
  *
  * @since 0.1.0
  */
@@ -31,8 +30,8 @@ public interface CorrelationPolicy {
 	 * @param envelope the outbound message
 	 * @param correlationId the scenario's id
 	 * @return the stamped message, a new envelope when anything changed
-	 * @throws CorrelationIdNotInNamespaceException when the id, or one the message already
-	 * carries, is outside the policy's namespace
+	 * @throws CorrelationIdNotInNamespaceException when the id, or one the message
+	 * already carries, is outside the policy's namespace
 	 */
 	Envelope write(Envelope envelope, String correlationId);
 
@@ -50,8 +49,8 @@ public interface CorrelationPolicy {
 	boolean routesByCorrelation();
 
 	/**
-	 * Return whether this policy keeps the id in a header, so it needs a transport that carries
-	 * headers.
+	 * Return whether this policy keeps the id in a header, so it needs a transport that
+	 * carries headers.
 	 * @return {@code true} for header policies
 	 */
 	default boolean usesHeaders() {
@@ -59,8 +58,9 @@ public interface CorrelationPolicy {
 	}
 
 	/**
-	 * Return the policy that does nothing: no id, nothing stamped, every message offered to
-	 * every scenario on its topic. The default, for one scenario at a time on a dedicated broker.
+	 * Return the policy that does nothing: no id, nothing stamped, every message offered
+	 * to every scenario on its topic. The default, for one scenario at a time on a
+	 * dedicated broker.
 	 * @return the policy
 	 */
 	static CorrelationPolicy none() {
@@ -77,8 +77,8 @@ public interface CorrelationPolicy {
 	}
 
 	/**
-	 * Return a policy that keeps the id in a top-level field of map payloads, and requires every
-	 * id to start with a prefix.
+	 * Return a policy that keeps the id in a top-level field of map payloads, and
+	 * requires every id to start with a prefix.
 	 * @param field the field name
 	 * @param prefix the prefix of every id
 	 * @return the policy
@@ -88,8 +88,8 @@ public interface CorrelationPolicy {
 	}
 
 	/**
-	 * Return a policy that keeps {@code TEST-}-prefixed ids in the {@code correlation_id} field,
-	 * so downstream systems can recognise test traffic.
+	 * Return a policy that keeps {@code TEST-}-prefixed ids in the {@code correlation_id}
+	 * field, so downstream systems can recognise test traffic.
 	 * @return the policy
 	 */
 	static CorrelationPolicy testNamespace() {
@@ -115,8 +115,8 @@ public interface CorrelationPolicy {
 	}
 
 	/**
-	 * Return a policy that keeps the id in a message header and requires every id to start
-	 * with a prefix.
+	 * Return a policy that keeps the id in a message header and requires every id to
+	 * start with a prefix.
 	 * @param header the header name
 	 * @param prefix the prefix of every id
 	 * @return the policy

@@ -1,9 +1,9 @@
 package dev.choreo.correlation;
 
 /**
- * A {@link CorrelationPolicy} method threw. The message names the policy class, the method and
- * the exception class only, since the exception's own text may contain payload data; the
- * original is kept as the cause.
+ * A {@link CorrelationPolicy} method threw. The message names the policy class, the
+ * method and the exception class only, since the exception's own text may contain payload
+ * data; the original is kept as the cause.
  *
  * @since 0.1.0
  */
@@ -22,8 +22,7 @@ public class CorrelationPolicyException extends RuntimeException {
 	 * @param original what it threw
 	 */
 	public CorrelationPolicyException(Object policy, String method, Throwable original) {
-		super(policy.getClass().getSimpleName() + "." + method + " raised " + original.getClass().getName(),
-				original);
+		super(policy.getClass().getSimpleName() + "." + method + " raised " + original.getClass().getName(), original);
 		this.policyClass = policy.getClass().getSimpleName();
 		this.method = method;
 	}

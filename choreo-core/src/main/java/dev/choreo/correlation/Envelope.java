@@ -6,12 +6,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message as a {@link CorrelationPolicy} sees it: topic, payload and headers. Immutable; a
- * policy that changes something returns a new envelope.
+ * A message as a {@link CorrelationPolicy} sees it: topic, payload and headers.
+ * Immutable; a policy that changes something returns a new envelope.
  *
  * @param topic the topic
- * @param payload the payload: a decoded value on the way in, the value being published on the
- * way out
+ * @param payload the payload: a decoded value on the way in, the value being published on
+ * the way out
  * @param headers the headers, empty when none
  * @since 0.1.0
  */

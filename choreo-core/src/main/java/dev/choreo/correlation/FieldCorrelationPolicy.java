@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the id in a top-level field of map payloads. Payloads that are not maps are left alone
- * on the way out and carry no id on the way in. A payload that already has the field keeps its
- * value.
+ * Keeps the id in a top-level field of map payloads. Payloads that are not maps are left
+ * alone on the way out and carry no id on the way in. A payload that already has the
+ * field keeps its value.
  */
 final class FieldCorrelationPolicy implements CorrelationPolicy {
 
@@ -65,8 +65,7 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 
 	@Override
 	public String toString() {
-		return "CorrelationPolicy.field(" + this.field + (this.prefix.isEmpty() ? "" : ", prefix " + this.prefix)
-				+ ")";
+		return "CorrelationPolicy.field(" + this.field + (this.prefix.isEmpty() ? "" : ", prefix " + this.prefix) + ")";
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the id in a message header. A message that already carries the header keeps its value.
+ * Keeps the id in a message header. A message that already carries the header keeps its
+ * value.
  */
 final class HeaderCorrelationPolicy implements CorrelationPolicy {
 

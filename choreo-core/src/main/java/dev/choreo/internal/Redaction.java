@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes secrets from what Choreo shows: payloads in failure messages and reports, free text,
- * matcher descriptions.
+ * Removes secrets from what Choreo shows: payloads in failure messages and reports, free
+ * text, matcher descriptions.
  * <ul>
- * <li>In structured values, the value of any key whose whole name (ignoring case) is a secret
- * name such as {@code password}, {@code token}, {@code api_key} or {@code authorization} becomes
- * {@code <redacted>}.</li>
- * <li>In text, bearer tokens, {@code Authorization:} values, API keys, {@code password=} values
- * and credentials in URLs become {@code <redacted>}.</li>
+ * <li>In structured values, the value of any key whose whole name (ignoring case) is a
+ * secret name such as {@code password}, {@code token}, {@code api_key} or
+ * {@code authorization} becomes {@code <redacted>}.</li>
+ * <li>In text, bearer tokens, {@code Authorization:} values, API keys, {@code password=}
+ * values and credentials in URLs become {@code <redacted>}.</li>
  * </ul>
  */
 public final class Redaction {
@@ -115,8 +115,8 @@ public final class Redaction {
 	}
 
 	/**
-	 * Redact the literal values a matcher description assigns ({@code account = 'ACME-1'} becomes
-	 * {@code account =<value>}), for logs about replies that never fired.
+	 * Redact the literal values a matcher description assigns ({@code account = 'ACME-1'}
+	 * becomes {@code account =<value>}), for logs about replies that never fired.
 	 * @param description the matcher description
 	 * @return the description without assigned values
 	 */

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * A transport that lives in memory: for unit-scope tests of message flows, examples, and
  * benchmarks of the engine itself.
  * <p>
- * Delivery is synchronous: subscribers run on the publishing thread, in subscription order,
- * before {@link PublishCallback#onSent()} and before {@code publish} returns. Topics match
- * exactly (no wildcards). A subscriber that throws is logged and skipped, as a broker would:
- * other subscribers still get the message and the publisher is not affected. Every published
- * message is recorded in {@link #sent()}.
+ * Delivery is synchronous: subscribers run on the publishing thread, in subscription
+ * order, before {@link PublishCallback#onSent()} and before {@code publish} returns.
+ * Topics match exactly (no wildcards). A subscriber that throws is logged and skipped, as
+ * a broker would: other subscribers still get the message and the publisher is not
+ * affected. Every published message is recorded in {@link #sent()}.
  *
  * @since 0.1.0
  */
@@ -158,8 +158,8 @@ public final class InMemoryTransport implements Transport {
 	}
 
 	/**
-	 * Disconnect. Subscriptions stay until they are unsubscribed; publishing is refused until the
-	 * next connect.
+	 * Disconnect. Subscriptions stay until they are unsubscribed; publishing is refused
+	 * until the next connect.
 	 */
 	@Override
 	public void close() {
@@ -220,8 +220,8 @@ public final class InMemoryTransport implements Transport {
 		}
 
 		/**
-		 * Set credentials: resolved and validated at connect like a real transport's, then
-		 * ignored.
+		 * Set credentials: resolved and validated at connect like a real transport's,
+		 * then ignored.
 		 * @param auth the resolver
 		 * @return this builder
 		 */
