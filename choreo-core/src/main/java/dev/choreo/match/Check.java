@@ -93,12 +93,24 @@ final class Check {
 		if (this.op.ordering && !Values.comparable(actual, this.value)) {
 			return incomparable(label, path, actual);
 		}
-		if (test(actual)) {
+		boolean passed;
+		try {
+			passed = test(actual);
+		}
+		catch (StackOverflowError ex) {
+			return overflow(subject, path, actual);
+		}
+		if (passed) {
 			return MatchResult.pass(subject);
 		}
 		Kind kind = (this.op == Op.EQ) ? Kind.MISMATCH : Kind.PREDICATE;
 		return MatchResult.fail("expected " + subject + ", got " + Repr.repr(actual),
 				MatchFailure.of(kind, path, shape(), actual));
+	}
+
+	private MatchResult overflow(String subject, String path, @Nullable Object actual) {
+		return MatchResult.fail("cannot evaluate " + subject + " on " + Repr.repr(actual) + ": stack overflow",
+				MatchFailure.of(Kind.PREDICATE, path, shape(), actual));
 	}
 
 	private MatchResult incomparable(@Nullable String label, String path, @Nullable Object actual) {
@@ -109,6 +121,13 @@ final class Check {
 				MatchFailure.of(Kind.TYPE_MISMATCH, path, shape(), actual));
 	}
 
+	/**
+	 * Apply the operator. Deep backtracking in the regex engine on a long input, or
+	 * equality on an absurdly deep value, can overflow the stack; the caller reports that
+	 * as a failure.
+	 * @param actual the value found
+	 * @return whether the value passes
+	 */
 	private boolean test(@Nullable Object actual) {
 		return switch (this.op) {
 			case EQ -> Values.equal(actual, this.value);

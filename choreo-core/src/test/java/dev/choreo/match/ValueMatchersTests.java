@@ -1,5 +1,6 @@
 package dev.choreo.match;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,35 @@ class ValueMatchersTests {
 	void valueMatchersApplyToWholeMessages() {
 		ReceivedMessage message = ReceivedMessage.ofPayload(42);
 		assertThat(eq(42).matchMessage(message)).isEqualTo(MatchResult.pass("= 42"));
+	}
+
+	@Test
+	void aRegexThatOverflowsTheStackIsAFailureNotAnError() {
+		String input = "ab".repeat(50_000);
+		MatchResult result = matches("(a|b)+").match(input);
+		assertThat(result.reason())
+			.isEqualTo("cannot evaluate matches '(a|b)+' on '" + "ab".repeat(98) + "...: stack overflow");
+		assertThat(result.failure()).isNotNull();
+		assertThat(result.failure().kind()).isEqualTo(Kind.PREDICATE);
+		assertThat(result.failure().path()).isEqualTo(ROOT);
+		assertThat(result.failure().expected()).isEqualTo(Map.of("matches", "(a|b)+"));
+		assertThat(result.failure().actual()).isSameAs(input);
+		assertThat(matches("[ab]+").match(input).matched()).isTrue();
+	}
+
+	@Test
+	void equalityOnAnAbsurdlyDeepValueIsAFailureNotAnError() {
+		List<Object> deep = new ArrayList<>();
+		List<Object> current = deep;
+		for (int i = 0; i < 200_000; i++) {
+			List<Object> next = new ArrayList<>();
+			current.add(next);
+			current = next;
+		}
+		MatchResult result = eq(deep).match(deep);
+		assertThat(result.matched()).isFalse();
+		assertThat(result.reason()).hasSize(438)
+			.isEqualTo("cannot evaluate = " + "[".repeat(197) + "... on " + "[".repeat(197) + "...: stack overflow");
 	}
 
 }
