@@ -1,0 +1,43 @@
+package dev.choreo.match;
+
+import dev.choreo.match.MatchFailure.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Matches the message key. Failures are reported at {@code key}.
+ */
+final class KeyEqualsMatcher extends DescribedMatcher {
+
+	private static final String LABEL = "key";
+
+	private final Check check;
+
+	KeyEqualsMatcher(String key) {
+		this(Check.of(Check.Op.EQ, key));
+	}
+
+	private KeyEqualsMatcher(Check check) {
+		super(check.description(LABEL));
+		this.check = check;
+	}
+
+	@Override
+	public MatchResult match(@Nullable Object payload) {
+		return Shapes.needsMessage(description(), LABEL, expectedShape());
+	}
+
+	@Override
+	public MatchResult matchMessage(ReceivedMessage message) {
+		String key = message.key();
+		if (key == null) {
+			return MatchResult.fail("key missing", MatchFailure.of(Kind.MISSING, LABEL, this.check.shape(), null));
+		}
+		return this.check.evaluate(LABEL, LABEL, key);
+	}
+
+	@Override
+	public Object expectedShape() {
+		return Shapes.single(LABEL, this.check.shape());
+	}
+
+}

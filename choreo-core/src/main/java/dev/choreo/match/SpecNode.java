@@ -1,0 +1,237 @@
+package dev.choreo.match;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.choreo.internal.Repr;
+import dev.choreo.match.MatchFailure.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One node of a compiled {@code containsFields} spec: a map, a list, a matcher leaf or a
+ * literal. Paths are the walked keys and indexes joined with {@code .}, {@code null} at
+ * the root.
+ */
+abstract class SpecNode {
+
+	private static final int DESCRIBED_KEYS = 3;
+
+	/**
+	 * Match a sub-payload.
+	 * @param payload the sub-payload
+	 * @param path the walked path, {@code null} at the root
+	 * @return {@code null} when it matches, otherwise the failed result
+	 */
+	abstract @Nullable MatchResult match(@Nullable Object payload, @Nullable String path);
+
+	abstract String describe();
+
+	abstract @Nullable Object shape();
+
+	static SpecNode compile(@Nullable Object spec) {
+		if (spec instanceof Matcher matcher) {
+			return new Leaf(matcher);
+		}
+		if (spec instanceof Map<?, ?> map) {
+			return new MapNode(map);
+		}
+		if (spec instanceof List<?> list) {
+			return new ListNode(list);
+		}
+		return new Literal(spec);
+	}
+
+	static String display(@Nullable String path) {
+		return (path != null) ? path : MatchFailure.ROOT;
+	}
+
+	static String child(@Nullable String path, Object part) {
+		return (path != null) ? path + "." + part : String.valueOf(part);
+	}
+
+	static MatchResult typeMismatch(@Nullable String path, String expected, @Nullable Object payload) {
+		String type = Repr.typeName(payload);
+		return MatchResult.fail("at " + display(path) + ": expected " + expected + ", got " + type,
+				MatchFailure.of(Kind.TYPE_MISMATCH, display(path), Shapes.single("type", expected), type));
+	}
+
+	/**
+	 * A map node: every key must be present and match, extra payload keys are ignored.
+	 */
+	static final class MapNode extends SpecNode {
+
+		private final Map<Object, SpecNode> children = new LinkedHashMap<>();
+
+		MapNode(Map<?, ?> spec) {
+			spec.forEach((key, value) -> {
+				if (key == null) {
+					throw new IllegalArgumentException("containsFields spec keys must not be null");
+				}
+				this.children.put(key, compile(value));
+			});
+		}
+
+		@Override
+		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
+			if (!(payload instanceof Map<?, ?> map)) {
+				return typeMismatch(path, "dict", payload);
+			}
+			for (Map.Entry<Object, SpecNode> entry : this.children.entrySet()) {
+				String childPath = child(path, entry.getKey());
+				Object value = Path.step(map, entry.getKey());
+				MatchResult result = (value != Path.MISSING) ? entry.getValue().match(value, childPath)
+						: missing(childPath, entry.getValue());
+				if (result != null) {
+					return result;
+				}
+			}
+			return null;
+		}
+
+		private static MatchResult missing(String path, SpecNode node) {
+			return MatchResult.fail("at " + path + ": key missing; expected " + node.describe(),
+					MatchFailure.of(Kind.MISSING, path, node.shape(), null));
+		}
+
+		@Override
+		String describe() {
+			if (this.children.size() > DESCRIBED_KEYS) {
+				return this.children.keySet()
+					.stream()
+					.limit(DESCRIBED_KEYS)
+					.map((key) -> Repr.repr(key) + ": ...")
+					.collect(Collectors.joining(", ", "{", ", ...}"));
+			}
+			return this.children.entrySet()
+				.stream()
+				.map((entry) -> Repr.repr(entry.getKey()) + ": " + entry.getValue().describe())
+				.collect(Collectors.joining(", ", "{", "}"));
+		}
+
+		@Override
+		Object shape() {
+			Map<Object, @Nullable Object> shape = new LinkedHashMap<>();
+			this.children.forEach((key, node) -> shape.put(key, node.shape()));
+			return Collections.unmodifiableMap(shape);
+		}
+
+	}
+
+	/**
+	 * A list node: the payload must be a list at least as long, compared by position.
+	 */
+	static final class ListNode extends SpecNode {
+
+		private final List<SpecNode> elements = new ArrayList<>();
+
+		ListNode(List<?> spec) {
+			spec.forEach((element) -> this.elements.add(compile(element)));
+		}
+
+		@Override
+		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
+			if (!(payload instanceof List<?> list)) {
+				return typeMismatch(path, "list", payload);
+			}
+			if (list.size() < this.elements.size()) {
+				return MatchResult.fail(
+						"at " + display(path) + ": list shorter than spec: " + list.size() + " < "
+								+ this.elements.size(),
+						MatchFailure.of(Kind.PREDICATE, display(path),
+								Shapes.single("min_length", this.elements.size()), list));
+			}
+			for (int i = 0; i < this.elements.size(); i++) {
+				MatchResult result = this.elements.get(i).match(list.get(i), child(path, i));
+				if (result != null) {
+					return result;
+				}
+			}
+			return null;
+		}
+
+		@Override
+		String describe() {
+			return this.elements.stream().map(SpecNode::describe).collect(Collectors.joining(", ", "[", "]"));
+		}
+
+		@Override
+		Object shape() {
+			List<@Nullable Object> shape = new ArrayList<>(this.elements.size());
+			this.elements.forEach((element) -> shape.add(element.shape()));
+			return Collections.unmodifiableList(shape);
+		}
+
+	}
+
+	/**
+	 * A matcher leaf: the sub-payload is passed to the matcher and its failure re-rooted.
+	 */
+	static final class Leaf extends SpecNode {
+
+		private final Matcher matcher;
+
+		Leaf(Matcher matcher) {
+			this.matcher = matcher;
+		}
+
+		@Override
+		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
+			MatchResult result = Shapes.checked(this.matcher.match(payload), this.matcher.description());
+			if (result.matched()) {
+				return null;
+			}
+			MatchFailure failure = Shapes.failureOf(result, this.matcher.description(), payload);
+			return MatchResult.fail("at " + display(path) + ": " + result.reason(),
+					Shapes.reroot(failure, display(path)));
+		}
+
+		@Override
+		String describe() {
+			return this.matcher.description();
+		}
+
+		@Override
+		@Nullable Object shape() {
+			return Shapes.shapeOf(this.matcher);
+		}
+
+	}
+
+	/**
+	 * A literal, compared with the matchers' equality.
+	 */
+	static final class Literal extends SpecNode {
+
+		private final @Nullable Object value;
+
+		Literal(@Nullable Object value) {
+			this.value = value;
+		}
+
+		@Override
+		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
+			if (Values.equal(payload, this.value)) {
+				return null;
+			}
+			return MatchResult.fail(
+					"at " + display(path) + ": expected " + Repr.repr(this.value) + ", got " + Repr.repr(payload),
+					MatchFailure.of(Kind.MISMATCH, display(path), this.value, payload));
+		}
+
+		@Override
+		String describe() {
+			return Repr.repr(this.value);
+		}
+
+		@Override
+		@Nullable Object shape() {
+			return this.value;
+		}
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.choreo.match;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.choreo.match.MatchFailure.Kind;
+import org.junit.jupiter.api.Test;
+
+import static dev.choreo.match.Matchers.allOf;
+import static dev.choreo.match.Matchers.anyOf;
+import static dev.choreo.match.Matchers.containsFields;
+import static dev.choreo.match.Matchers.every;
+import static dev.choreo.match.Matchers.fieldEquals;
+import static dev.choreo.match.Matchers.headerEquals;
+import static dev.choreo.match.Matchers.headerExists;
+import static dev.choreo.match.Matchers.headerMatches;
+import static dev.choreo.match.Matchers.keyEquals;
+import static dev.choreo.match.Matchers.not;
+import static dev.choreo.match.TestPayloads.map;
+import static dev.choreo.match.TestPayloads.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageMatchersTests {
+
+	private static final ReceivedMessage TRACED = message(Map.of("trace-id", "t-1"), "k-1");
+
+	private static final ReceivedMessage BARE = message(Map.of(), null);
+
+	@Test
+	void headerEqualsDescribesReasonsAndFailures() {
+		Matcher matcher = headerEquals("trace-id", "t-1");
+		assertThat(matcher.description()).isEqualTo("header:trace-id = 't-1'");
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id = 't-1'"));
+		assertThat(matcher.matchMessage(message(Map.of("trace-id", "t-2"), null)))
+			.isEqualTo(MatchResult.fail("expected header:trace-id = 't-1', got 't-2'",
+					MatchFailure.of(Kind.MISMATCH, "header:trace-id", "t-1", "t-2")));
+		assertThat(matcher.matchMessage(BARE)).isEqualTo(MatchResult.fail("header 'trace-id' missing",
+				MatchFailure.of(Kind.MISSING, "header:trace-id", "t-1", null)));
+		assertThat(matcher.expectedShape()).isEqualTo(Map.of("header:trace-id", "t-1"));
+	}
+
+	@Test
+	void headerNamesMatchExactly() {
+		assertThat(headerExists("Trace-Id").matchMessage(TRACED).matched()).isFalse();
+		assertThat(headerExists("trace-id").matchMessage(TRACED).matched()).isTrue();
+	}
+
+	@Test
+	void headerExistsDescribesReasonsAndFailures() {
+		Matcher matcher = headerExists("trace-id");
+		assertThat(matcher.description()).isEqualTo("exists(header:trace-id)");
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id present"));
+		assertThat(matcher.matchMessage(BARE)).isEqualTo(MatchResult.fail("header 'trace-id' missing",
+				MatchFailure.of(Kind.MISSING, "header:trace-id", Map.of("exists", true), null)));
+		assertThat(matcher.expectedShape()).isEqualTo(Map.of("header:trace-id", Map.of("exists", true)));
+	}
+
+	@Test
+	void headerMatchesDescribesReasonsAndFailures() {
+		Matcher matcher = headerMatches("trace-id", "t-\\d");
+		assertThat(matcher.description()).isEqualTo("header:trace-id matches 't-\\\\d'");
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id matches 't-\\\\d'"));
+		assertThat(matcher.matchMessage(message(Map.of("trace-id", "t-12"), null)))
+			.isEqualTo(MatchResult.fail("expected header:trace-id matches 't-\\\\d', got 't-12'",
+					MatchFailure.of(Kind.PREDICATE, "header:trace-id", Map.of("matches", "t-\\d"), "t-12")));
+		assertThat(matcher.matchMessage(BARE).reason()).isEqualTo("header 'trace-id' missing");
+		assertThat(matcher.expectedShape()).isEqualTo(Map.of("header:trace-id", Map.of("matches", "t-\\d")));
+	}
+
+	@Test
+	void keyEqualsDescribesReasonsAndFailures() {
+		Matcher matcher = keyEquals("k-1");
+		assertThat(matcher.description()).isEqualTo("key = 'k-1'");
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("key = 'k-1'"));
+		assertThat(matcher.matchMessage(message(Map.of(), "k-2"))).isEqualTo(MatchResult
+			.fail("expected key = 'k-1', got 'k-2'", MatchFailure.of(Kind.MISMATCH, "key", "k-1", "k-2")));
+		assertThat(matcher.matchMessage(BARE))
+			.isEqualTo(MatchResult.fail("key missing", MatchFailure.of(Kind.MISSING, "key", "k-1", null)));
+		assertThat(matcher.expectedShape()).isEqualTo(Map.of("key", "k-1"));
+	}
+
+	@Test
+	void aBarePayloadIsNotEnoughForMessageMatchers() {
+		assertThat(headerEquals("trace-id", "t-1").match(map()))
+			.isEqualTo(MatchResult.fail("header:trace-id = 't-1' needs a received message, not a bare payload",
+					MatchFailure.of(Kind.PREDICATE, "header:trace-id", Map.of("header:trace-id", "t-1"), null)));
+		assertThat(headerExists("a").match(null).reason())
+			.isEqualTo("exists(header:a) needs a received message, not a bare payload");
+		assertThat(headerMatches("a", "x").match(null).reason())
+			.isEqualTo("header:a matches 'x' needs a received message, not a bare payload");
+		assertThat(keyEquals("k").match(null))
+			.isEqualTo(MatchResult.fail("key = 'k' needs a received message, not a bare payload",
+					MatchFailure.of(Kind.PREDICATE, "key", Map.of("key", "k"), null)));
+	}
+
+	@Test
+	void allOfPassesMessagesToItsChildren() {
+		ReceivedMessage message = new ReceivedMessage("orders.v1", map("status", "PAID"), new byte[0],
+				Map.of("trace-id", "t-1"), "k-1");
+		Matcher matcher = allOf(fieldEquals("status", "PAID"), headerEquals("trace-id", "t-1"), keyEquals("k-1"));
+		assertThat(matcher.matchMessage(message))
+			.isEqualTo(MatchResult.pass("all_of(status = 'PAID', header:trace-id = 't-1', key = 'k-1')"));
+		MatchResult failed = allOf(fieldEquals("status", "PAID"), headerEquals("trace-id", "t-2"))
+			.matchMessage(message);
+		assertThat(failed.reason())
+			.isEqualTo("all_of failed on header:trace-id = 't-2': expected header:trace-id = 't-2', got 't-1'");
+		assertThat(failed.failure()).isNotNull()
+			.extracting(MatchFailure::children)
+			.isEqualTo(List.of(MatchFailure.of(Kind.MISMATCH, "header:trace-id", "t-2", "t-1")));
+	}
+
+	@Test
+	void anyOfPassesMessagesToItsChildren() {
+		Matcher matcher = anyOf(headerEquals("trace-id", "t-2"), keyEquals("k-1"));
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("any_of matched key = 'k-1'"));
+		assertThat(matcher.matchMessage(BARE).reason())
+			.isEqualTo("any_of: none matched \u2014 header 'trace-id' missing; key missing");
+	}
+
+	@Test
+	void notPassesMessagesToItsChild() {
+		Matcher matcher = not(headerExists("trace-id"));
+		assertThat(matcher.matchMessage(BARE)).isEqualTo(MatchResult.pass("not_(exists(header:trace-id))"));
+		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult
+			.fail("not_(exists(header:trace-id)) but it matched", MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT,
+					Map.of("not", Map.of("header:trace-id", Map.of("exists", true))), TRACED.payload())));
+	}
+
+	@Test
+	void payloadMatchersSeeOnlyThePayloadAsLeaves() {
+		assertThat(
+				containsFields(Map.of("a", headerExists("a"))).matchMessage(message(Map.of("a", "1"), null)).reason())
+			.isEqualTo("at a: key missing; expected exists(header:a)");
+		assertThat(every(keyEquals("k")).matchMessage(ReceivedMessage.ofPayload(List.of(1))).reason())
+			.isEqualTo("every: element 0 failed \u2014 key = 'k' needs a received message, not a bare payload");
+	}
+
+}
