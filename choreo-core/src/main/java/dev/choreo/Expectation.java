@@ -150,13 +150,26 @@ final class Expectation implements Interest {
 		}
 		try {
 			MatchResult result = this.matcher.matchMessage(view);
-			return new Evaluation(view, (result != null) ? result : nullResult());
+			return new Evaluation(view, notJson(inbound, (result != null) ? result : nullResult()));
 		}
 		catch (RuntimeException | AssertionError ex) {
 			String reason = "matcher raised " + ex.getClass().getName();
 			return new Evaluation(view, MatchResult.fail(reason,
 					MatchFailure.of(MatchFailure.Kind.PREDICATE, MatchFailure.ROOT, this.matcherDescription, null)));
 		}
+	}
+
+	/**
+	 * Say so when a JSON harness could not decode the payload, so a mismatch on raw bytes
+	 * is not mistaken for a wrong field.
+	 */
+	private MatchResult notJson(Inbound inbound, MatchResult result) {
+		if (result.matched() || this.type != null || !(inbound.decoded() instanceof byte[] raw)
+				|| !(this.binding.harness().codec() instanceof JsonCodec)) {
+			return result;
+		}
+		return new MatchResult(false, "payload is not JSON (" + raw.length + " bytes): " + result.reason(),
+				result.failure());
 	}
 
 	private MatchResult nullResult() {

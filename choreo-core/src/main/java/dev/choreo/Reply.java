@@ -265,7 +265,7 @@ final class Reply implements Interest {
 	 * Freeze the reply's state into a report. Called with the scope's lock held.
 	 */
 	ReplyReport report() {
-		State current = this.state.get();
+		State current = java.util.Objects.requireNonNull(this.state.get());
 		ReplyReportState reportState = switch (current) {
 			case FAILED -> ReplyReportState.REPLY_FAILED;
 			case REPLIED -> ReplyReportState.REPLIED;

@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The authentication contract, proven against a broker that requires credentials: valid ones
- * work whether given literally or by a resolver called at connect, wrong ones fail with a clear
- * message that carries no secret, credentials are cleared after use, and a reconnect
- * authenticates again.
+ * The authentication contract, proven against a broker that requires credentials: valid
+ * ones work whether given literally or by a resolver called at connect, wrong ones fail
+ * with a clear message that carries no secret, credentials are cleared after use, and a
+ * reconnect authenticates again.
  */
 public abstract class AuthContractTests {
 
@@ -45,7 +45,8 @@ public abstract class AuthContractTests {
 	protected abstract TransportAuth wrongCredentials();
 
 	/**
-	 * Return the secret inside {@link #wrongCredentials()}, which must never appear in a message.
+	 * Return the secret inside {@link #wrongCredentials()}, which must never appear in a
+	 * message.
 	 * @return the secret
 	 */
 	protected abstract String wrongSecret();

@@ -17,8 +17,9 @@ import static dev.choreo.match.Matchers.fieldEquals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault contract, proven against a broker the test can stop and start: a broker that stops
- * mid-scenario is reported in the result, and once it is back the same harness works again.
+ * The fault contract, proven against a broker the test can stop and start: a broker that
+ * stops mid-scenario is reported in the result, and once it is back the same harness
+ * works again.
  */
 public abstract class BrokerFaultContractTests {
 

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A broker process the tests start themselves on a spare loopback port (a second nats-server with
- * credentials, a redis-server they can stop and restart), so auth and fault tests never touch the
- * shared brokers.
+ * A broker process the tests start themselves on a spare loopback port (a second
+ * nats-server with credentials, a redis-server they can stop and restart), so auth and
+ * fault tests never touch the shared brokers.
  */
 public final class BrokerProcess implements AutoCloseable {
 
@@ -24,7 +26,7 @@ public final class BrokerProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private Process process;
+	private @Nullable Process process;
 
 	private BrokerProcess(String name, List<String> command, int port) {
 		this.name = name;
@@ -41,7 +43,8 @@ public final class BrokerProcess implements AutoCloseable {
 	/**
 	 * Start a broker executable with arguments, waiting until it listens on the port.
 	 * @param name a short name for messages and logs
-	 * @param executable the executable, looked up in common locations and on the {@code PATH}
+	 * @param executable the executable, looked up in common locations and on the
+	 * {@code PATH}
 	 * @param port the port it will listen on
 	 * @param arguments its arguments
 	 * @return the running broker; the test is skipped (or failed when required) if the
@@ -50,17 +53,18 @@ public final class BrokerProcess implements AutoCloseable {
 	public static BrokerProcess start(String name, String executable, int port, String... arguments) {
 		String path = locate(executable);
 		if (path == null) {
-			Brokers.unavailable(executable + " is not installed, so the " + name + " tests cannot start their own broker");
+			Brokers
+				.unavailable(executable + " is not installed, so the " + name + " tests cannot start their own broker");
 		}
 		List<String> command = new ArrayList<>();
-		command.add(path);
+		command.add(java.util.Objects.requireNonNull(path));
 		command.addAll(List.of(arguments));
 		BrokerProcess broker = new BrokerProcess(name, command, port);
 		broker.start();
 		return broker;
 	}
 
-	private static String locate(String executable) {
+	private static @Nullable String locate(String executable) {
 		for (String directory : List.of("/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin")) {
 			File candidate = new File(directory, executable);
 			if (candidate.canExecute()) {
@@ -83,19 +87,22 @@ public final class BrokerProcess implements AutoCloseable {
 	 * Start the process (again, after {@link #stop()}) and wait until it listens.
 	 */
 	public synchronized void start() {
-		if (this.process != null && this.process.isAlive()) {
+		Process current = this.process;
+		if (current != null && current.isAlive()) {
 			return;
 		}
+		Process started;
 		try {
-			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
+			started = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start " + this.name + ": " + ex.getMessage(), ex);
 		}
-		Waits.until(Duration.ofSeconds(20), () -> Brokers.isListening("127.0.0.1", this.port) || !this.process.isAlive());
-		if (!this.process.isAlive()) {
+		this.process = started;
+		Waits.until(Duration.ofSeconds(20), () -> Brokers.isListening("127.0.0.1", this.port) || !started.isAlive());
+		if (!started.isAlive()) {
 			throw new IllegalStateException(this.name + " exited at start; see " + this.log);
 		}
 	}
@@ -104,13 +111,14 @@ public final class BrokerProcess implements AutoCloseable {
 	 * Stop the process and wait until it has exited and the port is closed.
 	 */
 	public synchronized void stop() {
-		if (this.process == null) {
+		Process running = this.process;
+		if (running == null) {
 			return;
 		}
-		this.process.destroy();
+		running.destroy();
 		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			if (!running.waitFor(10, TimeUnit.SECONDS)) {
+				running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {

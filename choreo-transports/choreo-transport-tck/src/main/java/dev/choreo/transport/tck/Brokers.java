@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds out whether a broker the tests need is there. A missing broker skips the test with the
- * reason, unless the system property {@code choreo.e2e.required} is {@code true}, when it fails
- * it: CI can never pass by skipping.
+ * Finds out whether a broker the tests need is there. A missing broker skips the test
+ * with the reason, unless the system property {@code choreo.e2e.required} is
+ * {@code true}, when it fails it: CI can never pass by skipping.
  */
 public final class Brokers {
 

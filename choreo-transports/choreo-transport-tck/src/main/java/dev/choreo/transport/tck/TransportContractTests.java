@@ -40,10 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The contract every transport keeps, proven on its real broker. A transport module extends this
- * class, says how to build its transport, and every test here runs against that broker: delivery,
- * fan-out, unsubscribe, order, large and binary payloads, headers and keys, every outcome of a
- * scenario, correlation isolation under concurrency, replies, connect failures, and clean-up.
+ * The contract every transport keeps, proven on its real broker. A transport module
+ * extends this class, says how to build its transport, and every test here runs against
+ * that broker: delivery, fan-out, unsubscribe, order, large and binary payloads, headers
+ * and keys, every outcome of a scenario, correlation isolation under concurrency,
+ * replies, connect failures, and clean-up.
  */
 public abstract class TransportContractTests {
 
@@ -54,8 +55,8 @@ public abstract class TransportContractTests {
 	protected abstract Transport createTransport();
 
 	/**
-	 * Return a new, unconnected transport pointed at a loopback port where nothing listens, with
-	 * a connect timeout of at most a few seconds.
+	 * Return a new, unconnected transport pointed at a loopback port where nothing
+	 * listens, with a connect timeout of at most a few seconds.
 	 * @param port the port
 	 * @return the transport
 	 */
@@ -67,8 +68,8 @@ public abstract class TransportContractTests {
 	protected abstract void requireBroker();
 
 	/**
-	 * Return how many broker-side resources (subscriptions, queues, consumers) still exist for a
-	 * topic, as seen from a separate client.
+	 * Return how many broker-side resources (subscriptions, queues, consumers) still
+	 * exist for a topic, as seen from a separate client.
 	 * @param topic the topic
 	 * @return the count
 	 */
@@ -135,7 +136,9 @@ public abstract class TransportContractTests {
 
 	private Subscription subscribe(Transport transport, String topic, BlockingQueue<TransportMessage> into)
 			throws Exception {
-		return transport.subscribe(topic, into::add).toCompletableFuture().get(deadline().toSeconds(), TimeUnit.SECONDS);
+		return transport.subscribe(topic, into::add)
+			.toCompletableFuture()
+			.get(deadline().toSeconds(), TimeUnit.SECONDS);
 	}
 
 	private TransportMessage next(BlockingQueue<TransportMessage> queue) throws InterruptedException {
@@ -148,7 +151,8 @@ public abstract class TransportContractTests {
 		assertThat(queue.poll(silence().toMillis(), TimeUnit.MILLISECONDS)).as("no further message").isNull();
 	}
 
-	// --- the raw transport ------------------------------------------------------------------
+	// --- the raw transport
+	// ------------------------------------------------------------------
 
 	@Test
 	void connectsAndClosesIdempotently() {
@@ -220,7 +224,8 @@ public abstract class TransportContractTests {
 			for (int i = 0; i < 50; i++) {
 				order.add(new String(next(received).payload(), StandardCharsets.UTF_8));
 			}
-			assertThat(order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj((i) -> "m" + i).toList());
+			assertThat(order)
+				.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj((i) -> "m" + i).toList());
 		}
 	}
 
@@ -301,7 +306,8 @@ public abstract class TransportContractTests {
 		transport.close();
 	}
 
-	// --- scenarios --------------------------------------------------------------------------
+	// --- scenarios
+	// --------------------------------------------------------------------------
 
 	@Test
 	void passesWithALatencyWhenTheMessageArrives() {
@@ -378,15 +384,15 @@ public abstract class TransportContractTests {
 			Handle handle;
 			String id;
 			try (Scenario scenario = harness.scenario("late")) {
-				id = scenario.correlationId();
+				id = java.util.Objects.requireNonNull(scenario.correlationId());
 				handle = scenario.expect(topic, fieldEquals("status", "OK"));
 				scenario.publish(topic("other"), Map.of("status", "OK")).awaitAll(shortDeadline());
 			}
 			assertThat(handle.outcome()).isEqualTo(Outcome.TIMEOUT);
 			harness.publish(topic, Map.of("status", "OK", "correlation_id", id));
-			assertThat(Waits.until(deadline(), () -> harness.surprises()
-				.stream()
-				.anyMatch((surprise) -> id.equals(surprise.correlationId())))).as("the late message reached the harness")
+			assertThat(Waits.until(deadline(),
+					() -> harness.surprises().stream().anyMatch((surprise) -> id.equals(surprise.correlationId()))))
+				.as("the late message reached the harness")
 				.isTrue();
 			assertThat(harness.surprises()).filteredOn((surprise) -> id.equals(surprise.correlationId()))
 				.extracting(Surprise::kind)
@@ -462,7 +468,7 @@ public abstract class TransportContractTests {
 				assertThat(handles).extracting(Handle::outcome).containsOnly(Outcome.PASS);
 				assertThat(handles).extracting(Handle::attempts).containsOnly(0);
 				Set<Object> correlationIds = new HashSet<>();
-				handles.forEach((handle) -> correlationIds.add(((Map<?, ?>) handle.message()).get("correlation_id")));
+				handles.forEach((handle) -> correlationIds.add(asMap(handle.message()).get("correlation_id")));
 				assertThat(correlationIds).hasSize(100);
 			}
 			finally {
@@ -476,8 +482,8 @@ public abstract class TransportContractTests {
 	void correlatesByHeaderWhereTheBrokerCarriesHeaders() {
 		Transport transport = createTransport();
 		if (!transport.capabilities().headers()) {
-			assertThatExceptionOfType(IllegalArgumentException.class)
-				.isThrownBy(() -> Harness.builder(transport).correlation(CorrelationPolicy.header("x-correlation-id")).build())
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
+					() -> Harness.builder(transport).correlation(CorrelationPolicy.header("x-correlation-id")).build())
 				.withMessageContaining("carries no headers");
 			return;
 		}
@@ -486,7 +492,8 @@ public abstract class TransportContractTests {
 			.build()
 			.connect(); Scenario scenario = harness.scenario("header")) {
 			String topic = topic("header");
-			Handle mine = scenario.expect(topic, headerEquals("x-correlation-id", scenario.correlationId()));
+			Handle mine = scenario.expect(topic,
+					headerEquals("x-correlation-id", java.util.Objects.requireNonNull(scenario.correlationId())));
 			scenario.publish(topic, OutboundMessage.of(Map.of("n", 1)).withHeader("x-correlation-id", "foreign"));
 			scenario.publish(topic, Map.of("n", 2));
 			scenario.awaitAll(deadline());
@@ -502,12 +509,13 @@ public abstract class TransportContractTests {
 			String trigger = topic("trigger");
 			String reply = topic("reply");
 			scenario.on(trigger, fieldEquals("kind", "check"))
-				.publish(reply, (message) -> Map.of("decision", "APPROVE", "for", ((Map<?, ?>) message).get("order")));
+				.publish(reply,
+						(message) -> Map.of("decision", "APPROVE", "for", String.valueOf(asMap(message).get("order"))));
 			Handle handle = scenario.expect(reply, fieldEquals("decision", "APPROVE"));
 			ScenarioResult result = scenario.publish(trigger, Map.of("kind", "check", "order", "ORD-1"))
 				.awaitAll(deadline());
 			result.assertPassed();
-			assertThat(((Map<?, ?>) handle.message()).get("for")).isEqualTo("ORD-1");
+			assertThat(asMap(handle.message()).get("for")).isEqualTo("ORD-1");
 			assertThat(result.replyAt(trigger).state()).isEqualTo(ReplyReportState.REPLIED);
 			assertThat(result.replyAt(trigger).matchCount()).isEqualTo(1);
 			assertThat(result.replyAt(trigger).replyPublished()).isTrue();
@@ -564,6 +572,11 @@ public abstract class TransportContractTests {
 		return name.startsWith("ForkJoinPool.commonPool") || name.equals("process reaper")
 				|| name.startsWith("Attach Listener") || name.startsWith("junit-") || name.startsWith("surefire")
 				|| name.startsWith("Common-Cleaner") || name.startsWith("JFR");
+	}
+
+	protected static Map<?, ?> asMap(@org.jspecify.annotations.Nullable Object payload) {
+		assertThat(payload).isInstanceOf(Map.class);
+		return (Map<?, ?>) java.util.Objects.requireNonNull(payload);
 	}
 
 	protected static Map<String, Object> map(Object... keysAndValues) {
