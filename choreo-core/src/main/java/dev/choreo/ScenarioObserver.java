@@ -22,6 +22,16 @@ public interface ScenarioObserver {
 	}
 
 	/**
+	 * Return whether this observer wants the timelines of passing scenarios too (a report
+	 * that draws every scenario's waterfall does). By default only failing scenarios, and
+	 * those with replies or transport problems, keep their timeline.
+	 * @return whether to keep every timeline while this observer is registered
+	 */
+	default boolean wantsTimelines() {
+		return false;
+	}
+
+	/**
 	 * A scenario finished: {@code awaitAll} returned, or it was closed without one.
 	 * @param result the result
 	 * @param completedNormally {@code false} when the scenario was closed before

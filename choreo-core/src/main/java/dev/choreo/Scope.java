@@ -66,6 +66,8 @@ final class Scope {
 
 	private final List<ScenarioObserver> observers;
 
+	private final boolean observersWantTimelines;
+
 	private final Settings settings;
 
 	private final List<Expectation> expectations = new ArrayList<>();
@@ -89,6 +91,7 @@ final class Scope {
 		this.correlationId = correlationId;
 		this.settings = settings;
 		this.observers = observers;
+		this.observersWantTimelines = observers.stream().anyMatch(Scope::wantsTimelines);
 		this.startNanos = System.nanoTime();
 		this.startedAt = Instant.now();
 		this.timeline = new Timeline(this.startNanos, this.startedAt);
@@ -129,6 +132,15 @@ final class Scope {
 
 	Binding onlyBinding() {
 		return this.bindings.values().iterator().next();
+	}
+
+	private static boolean wantsTimelines(ScenarioObserver observer) {
+		try {
+			return observer.wantsTimelines();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	// --- building ---------------------------------------------------------------------
@@ -575,7 +587,7 @@ final class Scope {
 			replyReports.add(reply.report());
 		}
 		boolean keepTimeline = !passed || !this.replies.isEmpty() || !this.problems.isEmpty()
-				|| this.settings.keepTimelines();
+				|| this.settings.keepTimelines() || this.observersWantTimelines;
 		double duration = (System.nanoTime() - this.startNanos) / 1_000_000.0;
 		return new ScenarioResult(this.id, this.name, this.correlationId, this.startedAt, duration, handles, passed,
 				keepTimeline ? this.timeline.entries() : List.of(), keepTimeline ? this.timeline.dropped() : 0,
