@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -26,12 +27,15 @@ public final class BrokerProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final Map<String, String> environment;
+
 	private @Nullable Process process;
 
-	private BrokerProcess(String name, List<String> command, int port) {
+	private BrokerProcess(String name, List<String> command, int port, Map<String, String> environment) {
 		this.name = name;
 		this.command = command;
 		this.port = port;
+		this.environment = Map.copyOf(environment);
 		try {
 			this.log = Files.createTempFile("choreo-" + name + "-", ".log");
 		}
@@ -59,9 +63,32 @@ public final class BrokerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(java.util.Objects.requireNonNull(path));
 		command.addAll(List.of(arguments));
-		BrokerProcess broker = new BrokerProcess(name, command, port);
+		BrokerProcess broker = new BrokerProcess(name, command, port, Map.of());
 		broker.start();
 		return broker;
+	}
+
+	/**
+	 * Start any command (a JVM running a broker, a server with environment settings),
+	 * waiting until it listens on the port.
+	 * @param name a short name for messages and logs
+	 * @param command the command and its arguments
+	 * @param environment extra environment variables
+	 * @param port the port it will listen on
+	 * @return the running broker
+	 */
+	public static BrokerProcess start(String name, List<String> command, Map<String, String> environment, int port) {
+		BrokerProcess broker = new BrokerProcess(name, List.copyOf(command), port, environment);
+		broker.start();
+		return broker;
+	}
+
+	/**
+	 * Return the file the process writes its output to.
+	 * @return the log file
+	 */
+	public Path log() {
+		return this.log;
 	}
 
 	private static @Nullable String locate(String executable) {
@@ -93,7 +120,9 @@ public final class BrokerProcess implements AutoCloseable {
 		}
 		Process started;
 		try {
-			started = new ProcessBuilder(this.command).redirectErrorStream(true)
+			ProcessBuilder builder = new ProcessBuilder(this.command);
+			builder.environment().putAll(this.environment);
+			started = builder.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
 		}
