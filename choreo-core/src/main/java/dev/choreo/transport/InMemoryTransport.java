@@ -1,6 +1,7 @@
 package dev.choreo.transport;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ public final class InMemoryTransport implements Transport {
 
 	private final Map<String, List<Registration>> subscribers = new ConcurrentHashMap<>();
 
-	private final List<TransportMessage> sent = new CopyOnWriteArrayList<>();
+	private final int sentCapacity;
+
+	private final ArrayDeque<TransportMessage> sent = new ArrayDeque<>();
 
 	private final AtomicBoolean authWarned = new AtomicBoolean();
 
@@ -52,6 +55,7 @@ public final class InMemoryTransport implements Transport {
 	private InMemoryTransport(Builder builder) {
 		this.endpoint = builder.endpoint;
 		this.auth = builder.auth;
+		this.sentCapacity = builder.sentCapacity;
 	}
 
 	/**
@@ -112,7 +116,7 @@ public final class InMemoryTransport implements Transport {
 		if (!this.connected) {
 			throw new TransportException("The in-memory transport is not connected; call connect() first");
 		}
-		this.sent.add(message);
+		record(message);
 		List<Registration> registrations = this.subscribers.get(message.topic());
 		if (registrations != null) {
 			for (Registration registration : registrations) {
@@ -120,6 +124,18 @@ public final class InMemoryTransport implements Transport {
 			}
 		}
 		callback.onSent();
+	}
+
+	private void record(TransportMessage message) {
+		if (this.sentCapacity == 0) {
+			return;
+		}
+		synchronized (this.sent) {
+			if (this.sent.size() == this.sentCapacity) {
+				this.sent.removeFirst();
+			}
+			this.sent.addLast(message);
+		}
 	}
 
 	private void deliver(Registration registration, TransportMessage message) {
@@ -138,11 +154,15 @@ public final class InMemoryTransport implements Transport {
 	}
 
 	/**
-	 * Return every message published so far, in order.
+	 * Return the messages published so far, oldest first: all of them, or the most recent
+	 * ones when more than the {@linkplain Builder#sentCapacity(int) capacity} were
+	 * published.
 	 * @return the messages
 	 */
 	public List<TransportMessage> sent() {
-		return new ArrayList<>(this.sent);
+		synchronized (this.sent) {
+			return new ArrayList<>(this.sent);
+		}
 	}
 
 	/**
@@ -206,7 +226,23 @@ public final class InMemoryTransport implements Transport {
 
 		private @Nullable AuthResolver<?> auth;
 
+		private int sentCapacity = 10_000;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how many published messages {@link InMemoryTransport#sent()} keeps (default
+		 * 10,000, the most recent ones; 0 keeps none).
+		 * @param capacity the number of messages kept
+		 * @return this builder
+		 */
+		public Builder sentCapacity(int capacity) {
+			if (capacity < 0) {
+				throw new IllegalArgumentException("sentCapacity must not be negative, got " + capacity);
+			}
+			this.sentCapacity = capacity;
+			return this;
 		}
 
 		/**

@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of the engine and the transports.
+ */
+@NullMarked
+package dev.choreo.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
