@@ -174,6 +174,16 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
+	 * Record that the test failed with an exception before {@code awaitAll}: when the
+	 * scenario closes, its pending expectations are reported as aborted by that
+	 * exception. Test integrations call this; tests rarely need to.
+	 * @param cause the exception the test failed with
+	 */
+	public void abort(Throwable cause) {
+		this.scope.abort(java.util.Objects.requireNonNull(cause, "cause"));
+	}
+
+	/**
 	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT
 	 * with an "aborted" reason. Calling it again does nothing.
 	 */
