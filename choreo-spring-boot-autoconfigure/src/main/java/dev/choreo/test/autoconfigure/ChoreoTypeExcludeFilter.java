@@ -44,6 +44,10 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 			"org.springframework.cloud.stream.function.StreamBridge", "io.nats.client.Connection",
 			"io.nats.client.JetStream");
 
+	private static final Set<String> MESSAGING_PACKAGES = Set.of("org.springframework.kafka.", "org.apache.kafka.",
+			"org.springframework.amqp.", "com.rabbitmq.", "io.nats.", "org.springframework.data.redis.", "io.lettuce.",
+			"org.springframework.cloud.stream.", "org.springframework.cloud.function.");
+
 	private static final String CONFIGURATION_PROPERTIES = "org.springframework.boot.context.properties.ConfigurationProperties";
 
 	private static final String BEAN = "org.springframework.context.annotation.Bean";
@@ -79,7 +83,8 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 			}
 		}
 		for (MethodMetadata method : metadata.getAnnotatedMethods(BEAN)) {
-			if (FUNCTION_TYPES.contains(method.getReturnTypeName())) {
+			String returned = method.getReturnTypeName();
+			if (FUNCTION_TYPES.contains(returned) || isInMessagingPackage(returned)) {
 				return true;
 			}
 		}
@@ -110,6 +115,15 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 		}
 		catch (LinkageError ex) {
 			return false;
+		}
+		return false;
+	}
+
+	private static boolean isInMessagingPackage(String typeName) {
+		for (String prefix : MESSAGING_PACKAGES) {
+			if (typeName.startsWith(prefix)) {
+				return true;
+			}
 		}
 		return false;
 	}
