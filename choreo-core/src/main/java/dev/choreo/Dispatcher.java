@@ -263,6 +263,10 @@ final class Dispatcher {
 		this.surprises.add(this.harness.name(), message.topic(), id, message.payload().length, kind);
 	}
 
+	long surpriseCount() {
+		return this.surprises.total();
+	}
+
 	List<Surprise> surprises() {
 		return this.surprises.entries();
 	}

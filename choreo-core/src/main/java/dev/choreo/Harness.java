@@ -205,6 +205,15 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many messages no scenario claimed since the harness was built, including
+	 * those no longer in {@link #surprises()}.
+	 * @return the count
+	 */
+	public long surpriseCount() {
+		return this.dispatcher.surpriseCount();
+	}
+
+	/**
 	 * Return the harness name: the transport's name unless the builder set another.
 	 * @return the name
 	 */
