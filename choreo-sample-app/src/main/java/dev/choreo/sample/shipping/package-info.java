@@ -1,0 +1,7 @@
+/**
+ * The Spring Cloud Stream function that requests shipments for accepted orders.
+ */
+@NullMarked
+package dev.choreo.sample.shipping;
+
+import org.jspecify.annotations.NullMarked;
