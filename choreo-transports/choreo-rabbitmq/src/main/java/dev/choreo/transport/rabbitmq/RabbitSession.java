@@ -95,10 +95,12 @@ final class RabbitSession {
 	 * @param owned the factory again when the session owns it (and destroys it on close),
 	 * {@code null} for an application's factory
 	 * @param where the broker, without credentials, for messages
+	 * @param timeout the connect timeout the transport applied, {@code null} for an
+	 * application's factory
 	 * @throws TransportException if the broker cannot be reached or refuses the setup
 	 */
 	static RabbitSession open(ConnectionFactory factory, @Nullable CachingConnectionFactory owned, Routing routing,
-			boolean declareExchange, String where, Duration timeout, TransportListener listener) {
+			boolean declareExchange, String where, @Nullable Duration timeout, TransportListener listener) {
 		RabbitSession session = new RabbitSession(factory, owned, routing, declareExchange, where, listener);
 		Connection connection = null;
 		try {

@@ -169,8 +169,8 @@ public final class RabbitTransport implements Transport {
 			return;
 		}
 		if (this.application != null) {
-			this.session = RabbitSession.open(this.application, null, this.routing, this.declareExchange, where(),
-					this.connectTimeout, listener);
+			this.session = RabbitSession.open(this.application, null, this.routing, this.declareExchange, where(), null,
+					listener);
 			return;
 		}
 		BrokerUri uri = Objects.requireNonNull(this.uri);
@@ -185,14 +185,18 @@ public final class RabbitTransport implements Transport {
 		return SafeUrl.redact(String.join(", ", this.endpoints));
 	}
 
-	static TransportException connectFailure(String where, Duration timeout, Throwable ex) {
+	/**
+	 * Word a failed connect: the broker without credentials, the connect timeout when the
+	 * transport applied one, and why.
+	 */
+	static TransportException connectFailure(String where, @Nullable Duration timeout, Throwable ex) {
 		if (ex instanceof TransportException transportException) {
 			return transportException;
 		}
 		String reason = refusedCredentials(ex) ? "the broker refused the credentials (" + describe(ex) + ")"
 				: describe(ex);
-		return new TransportException("Could not connect to RabbitMQ at '" + where + "' (connect timeout "
-				+ timeout.toMillis() + "ms): " + reason, ex);
+		String limit = (timeout != null) ? " (connect timeout " + timeout.toMillis() + "ms)" : "";
+		return new TransportException("Could not connect to RabbitMQ at '" + where + "'" + limit + ": " + reason, ex);
 	}
 
 	private static boolean refusedCredentials(Throwable ex) {

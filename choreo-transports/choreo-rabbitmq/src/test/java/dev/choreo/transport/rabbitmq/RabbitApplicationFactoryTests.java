@@ -18,8 +18,10 @@ import dev.choreo.Scenario;
 import dev.choreo.ScenarioResult;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.PublishCallback;
+import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
+import dev.choreo.transport.tck.Brokers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static dev.choreo.match.Matchers.fieldEquals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The transport on an application's own connection factory and template, as a Spring
@@ -136,6 +139,23 @@ class RabbitApplicationFactoryTests {
 					new TransportMessage(request.replyTo(), bytes("pong"), transport.replyHeaders(request), null, null),
 					PublishCallback.NONE);
 			assertThat(reply.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(bytes("pong"));
+		}
+	}
+
+	@Test
+	void namesTheApplicationsBrokerWhenItCannotConnect() {
+		int port = Brokers.freePort();
+		CachingConnectionFactory unreachable = new CachingConnectionFactory("127.0.0.1", port);
+		try {
+			RabbitTransport transport = RabbitTransport.builder(unreachable).build();
+			assertThatExceptionOfType(TransportException.class)
+				.isThrownBy(() -> transport.connect(TransportListener.NONE))
+				.withMessageStartingWith("Could not connect to RabbitMQ at 'amqp://127.0.0.1:" + port + "': ")
+				.withMessageContaining("Connection refused");
+			assertThat(transport.isConnected()).isFalse();
+		}
+		finally {
+			unreachable.destroy();
 		}
 	}
 
