@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the RabbitMQ harness.
+ */
+@NullMarked
+package dev.choreo.autoconfigure.rabbit;
+
+import org.jspecify.annotations.NullMarked;
