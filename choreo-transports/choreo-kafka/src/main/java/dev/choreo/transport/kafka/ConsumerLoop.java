@@ -65,11 +65,12 @@ final class ConsumerLoop implements Runnable {
 	 * Add partitions to the assignment and position them at the end.
 	 * @param topic the topic, for messages
 	 * @param partitions the partitions
-	 * @param timeout how long positioning may take
+	 * @param deadline the {@link System#nanoTime()} by which positioning must be done
+	 * @param timeout the subscription's timeout, for messages
 	 * @return a future completed once every partition is positioned
 	 */
-	CompletableFuture<Void> assign(String topic, List<TopicPartition> partitions, Duration timeout) {
-		Assign command = new Assign(topic, partitions, timeout);
+	CompletableFuture<Void> assign(String topic, List<TopicPartition> partitions, long deadline, Duration timeout) {
+		Assign command = new Assign(topic, partitions, deadline, timeout);
 		submit(command);
 		return command.done;
 	}
@@ -275,11 +276,11 @@ final class ConsumerLoop implements Runnable {
 
 		final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		Assign(String topic, List<TopicPartition> partitions, Duration timeout) {
+		Assign(String topic, List<TopicPartition> partitions, long deadline, Duration timeout) {
 			this.topic = topic;
 			this.partitions = partitions;
+			this.deadline = deadline;
 			this.timeout = timeout;
-			this.deadline = System.nanoTime() + timeout.toNanos();
 		}
 
 		@Override

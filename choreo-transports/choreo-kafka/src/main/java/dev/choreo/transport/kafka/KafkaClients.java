@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +31,8 @@ final class KafkaClients {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+	private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
 	final Admin admin;
 
 	final DefaultKafkaProducerFactory<byte[], byte[]> producerFactory;
@@ -41,6 +42,9 @@ final class KafkaClients {
 	final TopicAdmin topics;
 
 	final Subscriptions subscriptions;
+
+	/** The bootstrap servers, credentials redacted, for messages. */
+	final String servers;
 
 	private final ConsumerLoop loop;
 
@@ -52,6 +56,7 @@ final class KafkaClients {
 			TransportListener listener) {
 		this.admin = admin;
 		this.configs = configs;
+		this.servers = servers;
 		this.producerFactory = new DefaultKafkaProducerFactory<>(configs.producer(), new ByteArraySerializer(),
 				new ByteArraySerializer());
 		this.producerFactory.setPhysicalCloseTimeout((int) CLOSE_TIMEOUT.toSeconds());
@@ -142,12 +147,9 @@ final class KafkaClients {
 		this.configs.clear();
 	}
 
-	private static void closeAdmin(@Nullable Admin admin) {
-		if (admin == null) {
-			return;
-		}
+	private static void closeAdmin(Admin admin) {
 		try {
-			admin.close(CLOSE_TIMEOUT);
+			admin.close(ADMIN_CLOSE_TIMEOUT);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Closing the Kafka admin client raised {}", ex.getClass().getName());

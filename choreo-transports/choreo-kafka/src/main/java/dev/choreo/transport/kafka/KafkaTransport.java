@@ -2,7 +2,6 @@ package dev.choreo.transport.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.choreo.auth.Auth;
@@ -141,7 +139,7 @@ public final class KafkaTransport implements Transport {
 	 * @return the builder
 	 */
 	public static Builder builder(ProducerFactory<?, ?> producerFactory) {
-		Supplier<Map<String, Object>> source = source(producerFactory, "producer factory");
+		Supplier<Map<String, Object>> source = ClientSources.of(producerFactory);
 		return new Builder(source, source);
 	}
 
@@ -152,7 +150,7 @@ public final class KafkaTransport implements Transport {
 	 * @return the builder
 	 */
 	public static Builder builder(ConsumerFactory<?, ?> consumerFactory) {
-		Supplier<Map<String, Object>> source = source(consumerFactory, "consumer factory");
+		Supplier<Map<String, Object>> source = ClientSources.of(consumerFactory);
 		return new Builder(source, source);
 	}
 
@@ -165,33 +163,7 @@ public final class KafkaTransport implements Transport {
 	 * @return the builder
 	 */
 	public static Builder builder(ProducerFactory<?, ?> producerFactory, ConsumerFactory<?, ?> consumerFactory) {
-		return new Builder(source(producerFactory, "producer factory"), source(consumerFactory, "consumer factory"));
-	}
-
-	private static Supplier<Map<String, Object>> source(Object factory, String kind) {
-		Objects.requireNonNull(factory, kind);
-		Supplier<Map<String, Object>> source = () -> new LinkedHashMap<>(configuration(factory));
-		Map<String, Object> now;
-		try {
-			now = source.get();
-		}
-		catch (UnsupportedOperationException ex) {
-			now = Map.of();
-		}
-		if (now.isEmpty()) {
-			throw new IllegalArgumentException("The " + kind + " (" + factory.getClass().getName()
-					+ ") does not expose its configuration; build the transport from bootstrap servers instead");
-		}
-		if (BootstrapServers.of(now).isEmpty()) {
-			throw new IllegalArgumentException("The " + kind + "'s configuration names no bootstrap servers ("
-					+ CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG + ")");
-		}
-		return source;
-	}
-
-	private static Map<String, Object> configuration(Object factory) {
-		return (factory instanceof ProducerFactory<?, ?> producerFactory) ? producerFactory.getConfigurationProperties()
-				: ((ConsumerFactory<?, ?>) factory).getConfigurationProperties();
+		return new Builder(ClientSources.of(producerFactory), ClientSources.of(consumerFactory));
 	}
 
 	@Override
@@ -263,7 +235,7 @@ public final class KafkaTransport implements Transport {
 		if (clients == null) {
 			throw KafkaFailures.notConnected("publish to '" + message.topic() + "'");
 		}
-		Outcome outcome = new Outcome(callback);
+		OnceCallback outcome = new OnceCallback(callback);
 		String topic = message.topic();
 		try {
 			if (clients.topics.createsTopics()) {
@@ -276,7 +248,7 @@ public final class KafkaTransport implements Transport {
 					outcome.sent();
 				}
 				else {
-					outcome.failed(publishFailure(topic, failure));
+					outcome.failed(publishFailure(clients, topic, failure));
 				}
 			});
 		}
@@ -285,12 +257,12 @@ public final class KafkaTransport implements Transport {
 			outcome.failed(new TransportException("Interrupted while publishing to Kafka topic '" + topic + "'"));
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			outcome.failed(publishFailure(topic, ex));
+			outcome.failed(publishFailure(clients, topic, ex));
 		}
 	}
 
-	private TransportException publishFailure(String topic, Throwable failure) {
-		return KafkaFailures.publish(topic, safeServers(), this.settings.requestTimeout(), failure);
+	private TransportException publishFailure(KafkaClients clients, String topic, Throwable failure) {
+		return KafkaFailures.publish(topic, clients.servers, this.settings.requestTimeout(), failure);
 	}
 
 	@Override
@@ -332,33 +304,6 @@ public final class KafkaTransport implements Transport {
 	@Override
 	public String toString() {
 		return "KafkaTransport[servers=" + safeServers() + ", connected=" + isConnected() + "]";
-	}
-
-	/**
-	 * Calls a publish callback exactly once.
-	 */
-	private static final class Outcome {
-
-		private final PublishCallback callback;
-
-		private final AtomicBoolean done = new AtomicBoolean();
-
-		Outcome(PublishCallback callback) {
-			this.callback = callback;
-		}
-
-		void sent() {
-			if (this.done.compareAndSet(false, true)) {
-				this.callback.onSent();
-			}
-		}
-
-		void failed(Throwable error) {
-			if (this.done.compareAndSet(false, true)) {
-				this.callback.onError(error);
-			}
-		}
-
 	}
 
 	/**

@@ -67,9 +67,14 @@ final class Subscriptions {
 	}
 
 	private void activate(TopicState state) {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
 		state.ready = this.topics.partitions(state.topic).thenCompose((partitions) -> {
 			state.partitions = partitions;
-			return this.loop.assign(state.topic, partitions, this.timeout);
+			return this.loop.assign(state.topic, partitions, deadline, this.timeout);
+		}).whenComplete((ignored, failure) -> {
+			if (failure != null) {
+				this.topics.forget(state.topic);
+			}
 		});
 	}
 

@@ -72,6 +72,14 @@ final class TopicAdmin {
 		return fresh;
 	}
 
+	/**
+	 * Forget what is known about a topic, so the next request looks it up again.
+	 * @param topic the topic
+	 */
+	void forget(String topic) {
+		this.known.remove(topic);
+	}
+
 	private void create(String topic, CompletableFuture<List<TopicPartition>> result) {
 		NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
 			.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ClientConfigs.MAX_MESSAGE_BYTES)));

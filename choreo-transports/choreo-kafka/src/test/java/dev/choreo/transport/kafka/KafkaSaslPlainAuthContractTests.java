@@ -7,11 +7,16 @@ import dev.choreo.auth.AuthResolver;
 import dev.choreo.auth.KafkaAuth;
 import dev.choreo.auth.TransportAuth;
 import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportException;
+import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.tck.AuthContractTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The authentication contract on an embedded broker the test starts with a
@@ -66,6 +71,16 @@ class KafkaSaslPlainAuthContractTests extends AuthContractTests {
 	@Override
 	protected String wrongSecret() {
 		return "wrong-Pa55word";
+	}
+
+	@Test
+	void namesTheBrokerAndTheRefusalWhenTheCredentialsAreWrong() {
+		Transport transport = transportWith(AuthResolver.of(wrongCredentials()));
+		assertThatExceptionOfType(TransportException.class).isThrownBy(() -> transport.connect(TransportListener.NONE))
+			.withMessage("Could not connect to Kafka at [" + broker.getBrokersAsString()
+					+ "]: the broker refused the credentials (SaslAuthenticationException: Authentication failed:"
+					+ " Invalid username or password)")
+			.withNoCause();
 	}
 
 }
