@@ -295,7 +295,7 @@ class KafkaTransportIntegrationTests {
 			.build();
 		assertThatExceptionOfType(TransportException.class).isThrownBy(() -> transport.connect(TransportListener.NONE))
 			.withMessageStartingWith("Could not connect to Kafka at [kafka://127.0.0.1:" + port
-					+ "] within 1.5s: no broker answered (TimeoutException: ")
+					+ "] within 1.5s: no broker answered (TimeoutException")
 			.withNoCause();
 		assertThat(transport.isConnected()).isFalse();
 	}
