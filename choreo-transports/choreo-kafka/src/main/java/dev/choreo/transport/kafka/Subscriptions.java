@@ -1,0 +1,228 @@
+package dev.choreo.transport.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.choreo.transport.InboundHandler;
+import dev.choreo.transport.Subscription;
+import dev.choreo.transport.TransportException;
+import dev.choreo.transport.TransportMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The subscriptions of one connection. The first subscription to a topic makes sure the
+ * topic exists and has the consumer loop assign its partitions at their end; later ones
+ * share that assignment, and each gets every message. When the last one on a topic
+ * unsubscribes, the topic's partitions leave the assignment.
+ */
+final class Subscriptions {
+
+	private static final Logger logger = LoggerFactory.getLogger(KafkaTransport.class);
+
+	private final TopicAdmin topics;
+
+	private final ConsumerLoop loop;
+
+	private final Duration timeout;
+
+	private final Object lock = new Object();
+
+	private final Map<String, TopicState> states = new ConcurrentHashMap<>();
+
+	private boolean closed;
+
+	Subscriptions(TopicAdmin topics, ConsumerLoop loop, Duration timeout) {
+		this.topics = topics;
+		this.loop = loop;
+		this.timeout = timeout;
+	}
+
+	CompletionStage<Subscription> subscribe(String topic, InboundHandler handler) {
+		TopicState state;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return CompletableFuture.failedFuture(KafkaFailures.closedBeforeLive(topic));
+			}
+			state = this.states.get(topic);
+			if (state == null) {
+				state = new TopicState(topic);
+				this.states.put(topic, state);
+				activate(state);
+			}
+			state.pending++;
+		}
+		TopicState joined = state;
+		CompletableFuture<Subscription> result = new CompletableFuture<>();
+		joined.ready.whenComplete((ignored, failure) -> joined(joined, handler, failure, result));
+		return result;
+	}
+
+	private void activate(TopicState state) {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		state.ready = this.topics.partitions(state.topic).thenCompose((partitions) -> {
+			state.partitions = partitions;
+			return this.loop.assign(state.topic, partitions, deadline, this.timeout);
+		}).whenComplete((ignored, failure) -> {
+			if (failure != null) {
+				this.topics.forget(state.topic);
+			}
+		});
+	}
+
+	private void joined(TopicState state, InboundHandler handler, @Nullable Throwable failure,
+			CompletableFuture<Subscription> result) {
+		KafkaSubscription subscription = null;
+		synchronized (this.lock) {
+			state.pending--;
+			if (failure == null && !state.retired) {
+				subscription = new KafkaSubscription(state, handler);
+				state.handlers.add(subscription);
+			}
+			else if (state.pending == 0 && state.handlers.isEmpty()) {
+				retire(state);
+			}
+		}
+		if (subscription != null) {
+			result.complete(subscription);
+		}
+		else {
+			result.completeExceptionally(
+					(failure != null) ? failure(state.topic, failure) : KafkaFailures.closedBeforeLive(state.topic));
+		}
+	}
+
+	private static TransportException failure(String topic, Throwable failure) {
+		Throwable cause = KafkaFailures.unwrap(failure);
+		return (cause instanceof TransportException transportException) ? transportException : new TransportException(
+				"Could not subscribe to Kafka topic '" + topic + "': " + KafkaFailures.describe(cause));
+	}
+
+	private void unsubscribe(KafkaSubscription subscription) {
+		TopicState state = subscription.state;
+		synchronized (this.lock) {
+			if (!state.handlers.remove(subscription)) {
+				return;
+			}
+			if (state.handlers.isEmpty() && state.pending == 0) {
+				retire(state);
+			}
+		}
+	}
+
+	/**
+	 * Forget a topic nobody listens to and drop its partitions. Callers hold the lock.
+	 */
+	private void retire(TopicState state) {
+		if (state.retired) {
+			return;
+		}
+		state.retired = true;
+		this.states.remove(state.topic, state);
+		List<TopicPartition> partitions = state.partitions;
+		if (partitions != null && !this.closed) {
+			this.loop.unassign(partitions);
+		}
+	}
+
+	/**
+	 * Hand a record to every subscription of its topic. Runs on the consumer loop.
+	 */
+	void deliver(ConsumerRecord<byte[], byte[]> record) {
+		TopicState state = this.states.get(record.topic());
+		if (state == null || state.handlers.isEmpty()) {
+			return;
+		}
+		TransportMessage message = KafkaRecords.toMessage(record);
+		for (KafkaSubscription subscription : state.handlers) {
+			try {
+				subscription.handler.onMessage(message);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A handler of Kafka topic '{}' raised {}; delivery goes on", record.topic(),
+						ex.getClass().getName());
+			}
+		}
+	}
+
+	/**
+	 * Return how many topics have live or pending subscriptions.
+	 */
+	int topicCount() {
+		return this.states.size();
+	}
+
+	void close() {
+		synchronized (this.lock) {
+			this.closed = true;
+			for (TopicState state : this.states.values()) {
+				state.retired = true;
+				state.handlers.clear();
+			}
+			this.states.clear();
+		}
+	}
+
+	/**
+	 * One topic's assignment and the subscriptions that share it.
+	 */
+	private static final class TopicState {
+
+		final String topic;
+
+		final List<KafkaSubscription> handlers = new CopyOnWriteArrayList<>();
+
+		CompletableFuture<Void> ready = new CompletableFuture<>();
+
+		volatile @Nullable List<TopicPartition> partitions;
+
+		int pending;
+
+		boolean retired;
+
+		TopicState(String topic) {
+			this.topic = topic;
+		}
+
+	}
+
+	/**
+	 * A live subscription.
+	 */
+	private final class KafkaSubscription implements Subscription {
+
+		final TopicState state;
+
+		final InboundHandler handler;
+
+		KafkaSubscription(TopicState state, InboundHandler handler) {
+			this.state = state;
+			this.handler = handler;
+		}
+
+		@Override
+		public String topic() {
+			return this.state.topic;
+		}
+
+		@Override
+		public void unsubscribe() {
+			Subscriptions.this.unsubscribe(this);
+		}
+
+		@Override
+		public String toString() {
+			return "KafkaSubscription[topic=" + this.state.topic + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.choreo.transport.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.choreo.transport.PublishCallback;
+import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportListener;
+import dev.choreo.transport.TransportMessage;
+import dev.choreo.transport.tck.BrokerFaultContractTests;
+import dev.choreo.transport.tck.BrokerProcess;
+import dev.choreo.transport.tck.Waits;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fault contract on a Kafka broker in a JVM of its own, which the tests stop and
+ * start again on the same port; and what the transport itself reports while the broker is
+ * away.
+ */
+class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
+
+	private static BrokerProcess broker;
+
+	@BeforeAll
+	static void startBroker() {
+		broker = StandaloneKafka.start("kafka-fault");
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	@Override
+	protected BrokerProcess broker() {
+		return broker;
+	}
+
+	@Override
+	protected Transport transport() {
+		return KafkaTransport.builder("127.0.0.1:" + broker.port()).build();
+	}
+
+	@Test
+	void reportsAPublishAsFailedWhileTheBrokerIsDown() throws Exception {
+		try (Transport transport = KafkaTransport.builder("127.0.0.1:" + broker.port())
+			.requestTimeout(Duration.ofSeconds(3))
+			.build()) {
+			transport.connect(TransportListener.NONE);
+			String topic = topic("publish-down");
+			assertThat(publish(transport, topic)).isEqualTo("sent");
+			broker.stop();
+			try {
+				assertThat(publish(transport, topic)).startsWith("error TransportException: Kafka did not acknowledge"
+						+ " the message to '" + topic + "' within 3s; is the broker at [127.0.0.1:" + broker.port()
+						+ "] up? (TimeoutException: ");
+			}
+			finally {
+				broker.start();
+			}
+			assertThat(Waits.until(Duration.ofSeconds(60), () -> "sent".equals(publishQuietly(transport, topic))))
+				.as("a publish succeeds once the broker is back")
+				.isTrue();
+		}
+	}
+
+	@Test
+	void tellsTheListenerWhenTheBrokerGoesAndComesBack() throws Exception {
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		try (Transport transport = KafkaTransport.builder("127.0.0.1:" + broker.port()).build()) {
+			transport.connect(new TransportListener() {
+
+				@Override
+				public void connectionLost(String description, @Nullable Throwable cause) {
+					events.add("lost: " + description);
+				}
+
+				@Override
+				public void connectionRestored() {
+					events.add("restored");
+				}
+
+			});
+			broker.stop();
+			try {
+				assertThat(events.poll(20, TimeUnit.SECONDS))
+					.startsWith("lost: lost the connection to Kafka at [127.0.0.1:" + broker.port() + "]: ");
+			}
+			finally {
+				broker.start();
+			}
+			assertThat(events.poll(60, TimeUnit.SECONDS)).isEqualTo("restored");
+			assertThat(events).isEmpty();
+		}
+	}
+
+	private static String publish(Transport transport, String topic) throws InterruptedException {
+		BlockingQueue<String> outcome = new LinkedBlockingQueue<>();
+		transport.publish(TransportMessage.of(topic, "x".getBytes(StandardCharsets.UTF_8)), new PublishCallback() {
+
+			@Override
+			public void onSent() {
+				outcome.add("sent");
+			}
+
+			@Override
+			public void onError(Throwable error) {
+				outcome.add("error " + error.getClass().getSimpleName() + ": " + error.getMessage());
+			}
+
+		});
+		String result = outcome.poll(30, TimeUnit.SECONDS);
+		assertThat(result).as("a publish outcome within 30s").isNotNull();
+		return result;
+	}
+
+	private static @Nullable String publishQuietly(Transport transport, String topic) {
+		try {
+			return publish(transport, topic);
+		}
+		catch (InterruptedException | AssertionError ex) {
+			return null;
+		}
+	}
+
+}
