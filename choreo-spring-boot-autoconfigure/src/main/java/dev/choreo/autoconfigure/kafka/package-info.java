@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Kafka harness.
+ */
+@NullMarked
+package dev.choreo.autoconfigure.kafka;
+
+import org.jspecify.annotations.NullMarked;
