@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,6 +42,9 @@ final class Sanitizer {
 
 	private static final int MAX_DEPTH = 64;
 
+	/** The shortest value under a secret key that texts are scrubbed of. */
+	static final int MIN_SECRET_LENGTH = 4;
+
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
@@ -51,6 +56,8 @@ final class Sanitizer {
 	private final AtomicLong streamMatches = new AtomicLong();
 
 	private final AtomicBoolean truncated = new AtomicBoolean();
+
+	private final Set<String> secretValues = ConcurrentHashMap.newKeySet();
 
 	Sanitizer(Supplier<List<Redactor>> redactors) {
 		this.redactors = redactors;
@@ -240,7 +247,7 @@ final class Sanitizer {
 		return object;
 	}
 
-	private boolean isSecretKey(String key) {
+	boolean isSecretKey(String key) {
 		if (Redaction.isSecretKey(key)) {
 			return true;
 		}
@@ -294,6 +301,34 @@ final class Sanitizer {
 	}
 
 	/**
+	 * Remember the values found under secret keys of a payload, so that texts quoting
+	 * them (a mismatch reason such as {@code got 'hunter2'}, a summary, a failure text)
+	 * are redacted too. Values shorter than {@link #MIN_SECRET_LENGTH} characters are not
+	 * remembered: masking every occurrence of so short a text would garble the report.
+	 */
+	void learnSecrets(@Nullable Object payload) {
+		learnSecrets(payload, false, 0);
+	}
+
+	private void learnSecrets(@Nullable Object value, boolean secret, int depth) {
+		if (value == null || depth > MAX_DEPTH) {
+			return;
+		}
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, item) -> learnSecrets(item, secret || isSecretKey(String.valueOf(key)), depth + 1));
+		}
+		else if (value instanceof Collection<?> collection) {
+			collection.forEach((item) -> learnSecrets(item, secret, depth + 1));
+		}
+		else if (secret && (value instanceof CharSequence || value instanceof Number)) {
+			String text = value.toString();
+			if (text.length() >= MIN_SECRET_LENGTH && !Redaction.REDACTED.equals(text)) {
+				this.secretValues.add(text);
+			}
+		}
+	}
+
+	/**
 	 * Built-in text redaction (when {@code scrub}), then every user redactor.
 	 */
 	String redactText(String text, boolean scrub) {
@@ -302,6 +337,7 @@ final class Sanitizer {
 			Redaction.Counts counts = new Redaction.Counts();
 			result = Redaction.scrub(result, counts);
 			this.streamMatches.addAndGet(counts.streamMatches());
+			result = maskSecretValues(result);
 		}
 		for (Redactor redactor : this.redactors.get()) {
 			try {
@@ -316,6 +352,44 @@ final class Sanitizer {
 			}
 		}
 		return result;
+	}
+
+	private String maskSecretValues(String text) {
+		String result = text;
+		for (String secret : this.secretValues) {
+			int at = result.indexOf(secret);
+			if (at < 0) {
+				continue;
+			}
+			StringBuilder out = new StringBuilder(result.length());
+			int from = 0;
+			while (at >= 0) {
+				out.append(result, from, at).append(Redaction.REDACTED);
+				this.streamMatches.incrementAndGet();
+				from = at + secret.length();
+				at = result.indexOf(secret, from);
+			}
+			result = out.append(result.substring(from)).toString();
+		}
+		return result;
+	}
+
+	/**
+	 * Return whether the last segment of a match-failure path ({@code a.b[0].password})
+	 * names a secret.
+	 */
+	boolean isSecretPath(String path) {
+		String last = path.substring(path.lastIndexOf('.') + 1);
+		int bracket = last.indexOf('[');
+		return isSecretKey((bracket >= 0) ? last.substring(0, bracket) : last);
+	}
+
+	/**
+	 * Count a value replaced because its path names a secret.
+	 */
+	JsonNode redactedField() {
+		this.fields.incrementAndGet();
+		return nodes.stringNode(Redaction.REDACTED);
 	}
 
 	private String cutHead(String text, int cap) {

@@ -34,6 +34,7 @@ final class ScenarioJson {
 	}
 
 	ObjectNode scenario(ScenarioResult result) {
+		learnSecrets(result);
 		ObjectNode json = nodes.objectNode();
 		json.put("name", this.sanitizer.text(result.name()));
 		String correlationId = result.correlationId();
@@ -53,6 +54,29 @@ final class ScenarioJson {
 		json.set("problems", strings(result.problems()));
 		json.put("summary_text", this.sanitizer.longText(summary(result)));
 		return json;
+	}
+
+	/**
+	 * Learn the secret values of every payload first, so the texts written after can be
+	 * scrubbed of them.
+	 */
+	private void learnSecrets(ScenarioResult result) {
+		for (Handle handle : result.handles()) {
+			this.sanitizer.learnSecrets(handle.expectedShape());
+			this.sanitizer.learnSecrets(handle.lastMismatchPayload());
+			if (handle.outcome() != Outcome.PENDING) {
+				this.sanitizer.learnSecrets(handle.message());
+			}
+			handle.failures().forEach(this::learnSecrets);
+		}
+	}
+
+	private void learnSecrets(MatchFailure failure) {
+		if (this.sanitizer.isSecretPath(failure.path())) {
+			this.sanitizer.learnSecrets(java.util.Collections.singletonMap("secret", failure.expected()));
+			this.sanitizer.learnSecrets(java.util.Collections.singletonMap("secret", failure.actual()));
+		}
+		failure.children().forEach(this::learnSecrets);
 	}
 
 	/**
@@ -163,9 +187,12 @@ final class ScenarioJson {
 		ObjectNode json = nodes.objectNode();
 		json.put("kind", failure.kind().value());
 		json.put("path", this.sanitizer.text(failure.path()));
-		json.set("expected", this.sanitizer.payload(failure.expected()).node());
+		boolean secret = this.sanitizer.isSecretPath(failure.path());
+		json.set("expected", (secret && failure.expected() != null) ? this.sanitizer.redactedField()
+				: this.sanitizer.payload(failure.expected()).node());
 		if (failure.actual() != null) {
-			json.set("actual", this.sanitizer.payload(failure.actual()).node());
+			json.set("actual",
+					secret ? this.sanitizer.redactedField() : this.sanitizer.payload(failure.actual()).node());
 		}
 		if (!failure.children().isEmpty()) {
 			ArrayNode children = json.putArray("children");
