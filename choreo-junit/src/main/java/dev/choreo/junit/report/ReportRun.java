@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReportRun {
 
+	private static final String ASSUMPTION_FAILED = "Assumption failed: ";
+
 	private final @Nullable TestPlan plan;
 
 	private final Function<String, Optional<String>> parameters;
@@ -160,7 +162,7 @@ final class ReportRun {
 		}
 		String message = failure.getMessage();
 		if (failure instanceof TestAbortedException && message != null) {
-			return message;
+			return message.startsWith(ASSUMPTION_FAILED) ? message.substring(ASSUMPTION_FAILED.length()) : message;
 		}
 		return (message != null) ? failure.getClass().getSimpleName() + ": " + message
 				: failure.getClass().getSimpleName();

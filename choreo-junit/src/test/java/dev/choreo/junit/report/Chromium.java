@@ -28,12 +28,16 @@ final class Chromium {
 	}
 
 	static void assumeInstalled() {
-		if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+		assumeInstalled(BINARY, DRIVER, Boolean.getBoolean("choreo.e2e.required"));
+	}
+
+	static void assumeInstalled(Path binary, Path driver, boolean required) {
+		if (Files.isExecutable(binary) && Files.isExecutable(driver)) {
 			return;
 		}
-		String reason = "headless Chromium is not installed (" + BINARY + " and " + DRIVER
+		String reason = "headless Chromium is not installed (" + binary + " and " + driver
 				+ "; apt-get install -y chromium chromium-driver)";
-		if (Boolean.getBoolean("choreo.e2e.required")) {
+		if (required) {
 			throw new AssertionError(reason + ", and choreo.e2e.required is true");
 		}
 		Assumptions.abort(reason);

@@ -205,9 +205,13 @@ class ReportBrowserTests {
 	@Test
 	@Order(8)
 	void savesAScreenshot() throws Exception {
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+		driver.navigate().refresh();
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until((d) -> "true".equals(d.findElement(By.id("choreo-app")).getDomAttribute("data-ready")));
 		Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
 		Files.write(Path.of("target/choreo-report-screenshot-top.png"), driver.getScreenshotAs(OutputType.BYTES));
+		Files.write(Path.of("target/choreo-report-screenshot-scenario.png"),
+				scenario("payment captured").getScreenshotAs(OutputType.BYTES));
 		long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
 		driver.manage().window().setSize(new Dimension(1360, (int) Math.min(8000, height + 40)));
 		Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));

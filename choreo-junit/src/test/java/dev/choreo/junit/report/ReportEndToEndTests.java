@@ -2,8 +2,6 @@ package dev.choreo.junit.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,13 +69,51 @@ class ReportEndToEndTests {
 	}
 
 	@Test
-	void printsEachTest() {
-		List<String> lines = new ArrayList<>();
-		report.path("tests")
-			.values()
-			.forEach((test) -> lines.add(test.path("nodeid").asString() + " " + test.path("outcome").asString()));
-		System.out.println(String.join("\n", lines));
-		System.out.println(report.toPrettyString());
+	void recordsEachTestOfTheSuite() {
+		assertThat(test("a1OrderSettles").path("outcome").asString()).isEqualTo("passed");
+		assertThat(test("a1OrderSettles").path("markers").path(0).asString()).isEqualTo("smoke");
+		assertThat(test("a2NearMiss").path("outcome").asString()).isEqualTo("failed");
+		assertThat(test("a3SilentTimeout").path("outcome").asString()).isEqualTo("failed");
+		assertThat(test("a4SlowAudit").path("outcome").asString()).isEqualTo("slow");
+		assertThat(test("a5FraudCheckReply").path("outcome").asString()).isEqualTo("passed");
+		assertThat(test("a6HostilePayloads").path("name").asString())
+			.isEqualTo("hostile <img src=x onerror=alert(3)> payloads");
+		assertThat(test("a7NeedsABroker").path("skip_reason").asString()).isEqualTo("no broker on this machine");
+		assertThat(test("a8BrokenFixture").path("outcome").asString()).isEqualTo("errored");
+		assertThat(test("a8BrokenFixture").path("traceback").asString())
+			.startsWith("java.lang.IllegalStateException: fixture could not start");
+		assertThat(test("a9PrintsASecret").path("stdout").asString())
+			.isEqualTo("connecting with password=<redacted> to amqp://<redacted>@localhost:5672\n");
+	}
+
+	@Test
+	void recordsTheScenariosWithTheirCorrelationIds() {
+		JsonNode settles = test("a1OrderSettles").path("scenarios").path(0);
+		assertThat(settles.path("correlation_id").asString()).startsWith("TEST-");
+		assertThat(settles.path("outcome").asString()).isEqualTo("pass");
+		JsonNode audit = test("a4SlowAudit").path("scenarios").path(0);
+		assertThat(audit.path("correlation_id").isNull()).isTrue();
+		assertThat(audit.path("outcome").asString()).isEqualTo("slow");
+		JsonNode reply = test("a5FraudCheckReply").path("scenarios").path(0).path("replies").path(0);
+		assertThat(reply.path("state").asString()).isEqualTo("replied");
+		assertThat(reply.path("trigger_topic").asString()).isEqualTo("fraud.check");
+		JsonNode hostile = handle("a6HostilePayloads").path("actual");
+		assertThat(hostile.path("note").asString()).isEqualTo(SampleScenarios.HOSTILE_SCRIPT);
+		assertThat(hostile.path("html").asString()).isEqualTo(SampleScenarios.HOSTILE_IMG);
+	}
+
+	@Test
+	void writesNoSecretAnywhere() throws Exception {
+		assertThat(directory.resolve("results.json")).content().doesNotContain("hunter2", "s3cret");
+		assertThat(directory.resolve("index.html")).content().doesNotContain("hunter2", "s3cret");
+		assertThat(handle("a2NearMiss").path("actual").path("password").asString()).isEqualTo("<redacted>");
+	}
+
+	@Test
+	void embedsTheSameReportInThePage() throws Exception {
+		String html = Files.readString(directory.resolve("index.html"));
+		assertThat(html).doesNotContain(SampleScenarios.HOSTILE_SCRIPT, SampleScenarios.HOSTILE_IMG)
+			.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e");
 	}
 
 	private static JsonNode test(String method) {
