@@ -249,7 +249,7 @@
 		}));
 		return el('section', { className: 'cr-stats' },
 			el('div', { className: 'cr-card', 'data-testid': 'test-stats' },
-				el('div', { className: 'cr-card-title', text: 'Tests · ' + (totals.total || 0) }),
+				el('div', { className: 'cr-card-title' }, 'Tests · ', el('span', { 'data-field': 'run.totals.total', text: totals.total || 0 })),
 				proportion(TEST_OUTCOMES, totals, 'test-proportion'),
 				el('div', { className: 'cr-pills' }, TEST_OUTCOMES.map(function (o) { return pill('test', o, totals[o] || 0, state.testFilter); }))),
 			el('div', { className: 'cr-card', 'data-testid': 'scenario-stats' },
@@ -304,7 +304,7 @@
 			el('span', { className: 'cr-grow' },
 				el('span', { className: 'cr-name', 'data-testid': 'test-name' }, test.name,
 					(test.markers || []).map(function (m) { return el('span', { className: 'cr-tag', text: m }); })),
-				el('span', { className: 'cr-sub', title: test.nodeid, text: test.class || test.nodeid })),
+				el('span', { className: 'cr-sub', title: test.nodeid, text: (test.skip_reason ? 'skipped: ' + test.skip_reason + ' · ' : '') + (test.class || test.nodeid) })),
 			el('span', { className: 'cr-right' },
 				el('span', { text: plural(scenarios.length, 'scenario') }),
 				el('span', { text: ms(test.duration_ms) })));

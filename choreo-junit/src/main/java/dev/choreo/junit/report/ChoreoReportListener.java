@@ -26,6 +26,8 @@ public final class ChoreoReportListener implements TestExecutionListener {
 
 	private volatile boolean broken;
 
+	private volatile @Nullable Path refused;
+
 	/**
 	 * Create the listener; the JUnit Platform does this.
 	 */
@@ -36,6 +38,7 @@ public final class ChoreoReportListener implements TestExecutionListener {
 	public void testPlanExecutionStarted(TestPlan testPlan) {
 		this.broken = false;
 		this.worker = null;
+		this.refused = null;
 		try {
 			ReportRun started = new ReportRun(testPlan, testPlan.getConfigurationParameters()::get);
 			this.run = started;
@@ -45,6 +48,7 @@ public final class ChoreoReportListener implements TestExecutionListener {
 				Worker joined = Worker.forDirectory(settings.directory());
 				String refusal = joined.planStarted();
 				if (refusal != null) {
+					this.refused = settings.directory();
 					ReportLog.notWritten(refusal);
 				}
 				else {
@@ -137,6 +141,9 @@ public final class ChoreoReportListener implements TestExecutionListener {
 			return;
 		}
 		Path directory = settings.directory();
+		if (directory.equals(this.refused)) {
+			return;
+		}
 		if (joined == null || !joined.directory().path().equals(directory)) {
 			if (joined != null) {
 				joined.leave();

@@ -87,6 +87,16 @@ class ReportBrowserTests {
 		assertThat(text("summary-sentence")).startsWith("9 tests ran in");
 		assertThat(text("latency-p50")).endsWith("ms");
 		assertThat(driver.findElements(By.cssSelector("[data-testid='test']"))).hasSize(9);
+		for (String field : List.of("run.project_name", "run.duration_ms", "run.started_at", "run.finished_at",
+				"run.git_sha", "run.git_branch", "run.hostname", "run.environment", "run.transport",
+				"run.allowlist_path", "run.java_version", "run.harness_version", "run.reporter_version",
+				"run.forks.workers", "run.redactions", "run.truncated", "run.totals.passed", "run.totals.failed",
+				"run.totals.errored", "run.totals.skipped", "run.totals.slow", "run.totals.total", "latency.p50",
+				"latency.p95", "latency.p99")) {
+			assertThat(driver.findElements(By.cssSelector("[data-field='" + field + "']"))).as(field).isNotEmpty();
+		}
+		assertThat(driver.findElement(By.cssSelector("[data-field='run.transport']")).getText())
+			.isEqualTo("audit-bus, orders-bus");
 	}
 
 	@Test

@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +108,7 @@ class ReportListenerTests {
 		JsonNode report = run(
 				Map.of("junit.jupiter.execution.parallel.enabled", "true",
 						"junit.jupiter.execution.parallel.config.strategy", "fixed",
-						"junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),
+						"junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
 				SampleFixtures.Parallel.class);
 		assertThat(scenarioNames(test(report, "left"))).containsExactly("left on its own thread");
 		assertThat(scenarioNames(test(report, "right"))).containsExactly("right on its own thread");
@@ -140,6 +144,25 @@ class ReportListenerTests {
 			assertThat(entries.map((entry) -> entry.getFileName().toString())).containsExactlyInAnyOrder(".git",
 					"pom.xml");
 		}
+	}
+
+	@Test
+	void logsWhyTheReportWasNotWritten() throws Exception {
+		Path checkout = Files.createDirectories(this.work.resolve("repository"));
+		Files.createDirectories(checkout.resolve(".git"));
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.choreo.junit.report");
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			SampleRun.run(checkout, SampleFixtures.Tiny.class);
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly("Choreo report not written: refusing " + checkout
+					+ ": it is a VCS root (it contains .git). Test outcomes are not affected.");
 	}
 
 	@Test

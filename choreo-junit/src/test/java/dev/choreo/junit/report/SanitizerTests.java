@@ -92,6 +92,23 @@ class SanitizerTests {
 	}
 
 	@Test
+	void findsRedactorsRegisteredAsServicesOrFromCode() {
+		Redactor fromCode = (text) -> text.replace("CODE-SECRET", "<code-redacted>");
+		ChoreoReport.registerRedactor(fromCode);
+		try {
+			Sanitizer global = new Sanitizer(ChoreoReport::redactors);
+			assertThat(global.text("SERVICE-SECRET and CODE-SECRET"))
+				.isEqualTo("<service-redacted> and <code-redacted>");
+			assertThat(global.payload(Map.of("service_pin", "1234")).node().path("service_pin").asString())
+				.isEqualTo("<redacted>");
+		}
+		finally {
+			ChoreoReport.unregisterRedactor(fromCode);
+		}
+		assertThat(new Sanitizer(ChoreoReport::redactors).text("CODE-SECRET")).isEqualTo("CODE-SECRET");
+	}
+
+	@Test
 	void runsUserRedactorsAfterTheBuiltInRedaction() {
 		List<String> seen = new ArrayList<>();
 		this.redactors.add((text) -> {
