@@ -1,7 +1,6 @@
 package dev.choreo.junit.report;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +218,6 @@ class ScenarioJsonTests {
 		ObjectNode test = ReportDocumentTests.test("t#scenario()", "failed");
 		test.withArray("scenarios").add(scenario);
 		return ReportDocumentTests.document(List.of(test));
-	}
-
-	static Instant now() {
-		return Instant.now();
 	}
 
 }
