@@ -222,6 +222,9 @@ class ReportBrowserTests {
 		Files.write(Path.of("target/choreo-report-screenshot-top.png"), driver.getScreenshotAs(OutputType.BYTES));
 		Files.write(Path.of("target/choreo-report-screenshot-scenario.png"),
 				scenario("payment captured").getScreenshotAs(OutputType.BYTES));
+		long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+		driver.manage().window().setSize(new Dimension(1360, (int) Math.min(8000, height + 40)));
+		Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
 		driver.findElement(By.cssSelector("[data-testid='test'][data-nodeid$='#a1OrderSettles()']"))
 			.findElement(By.cssSelector("[data-testid='test-toggle']"))
 			.click();
@@ -229,11 +232,6 @@ class ReportBrowserTests {
 		reply.findElement(By.cssSelector("[data-testid='scenario-toggle']")).click();
 		driver.executeScript("arguments[0].scrollIntoView()", reply);
 		Files.write(Path.of("target/choreo-report-screenshot-reply.png"), reply.getScreenshotAs(OutputType.BYTES));
-		reply.findElement(By.cssSelector("[data-testid='scenario-toggle']")).click();
-		driver.executeScript("window.scrollTo(0, 0)");
-		long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
-		driver.manage().window().setSize(new Dimension(1360, (int) Math.min(8000, height + 40)));
-		Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
 		assertThat(SCREENSHOT).isNotEmptyFile();
 	}
 
