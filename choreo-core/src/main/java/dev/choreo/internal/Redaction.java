@@ -36,7 +36,9 @@ public final class Redaction {
 			Pattern.compile("(?i)(x-api-key\\s*[:=]\\s*)([^\\s,;]+)"),
 			Pattern.compile("(?i)(api[_-]?key\\s*[:=]\\s*)([^\\s,;]+)"),
 			Pattern.compile("(?i)(password\\s*[:=]\\s*)([^\\s,;]+)"),
-			Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^\\s/@:]*:[^\\s/@]*)(@)"));
+			// the scheme is bounded so a long run of letters costs linear time, not
+			// quadratic
+			Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]{0,63}://)([^\\s/@:]*:[^\\s/@]*)(@)"));
 
 	private static final Pattern ASSIGNED_VALUE = Pattern
 		.compile("=\\s*('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,()]+)", Pattern.DOTALL);
