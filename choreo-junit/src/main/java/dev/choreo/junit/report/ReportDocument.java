@@ -62,6 +62,7 @@ final class ReportDocument {
 				facts.transports().isEmpty() ? "none" : String.join(", ", new TreeSet<>(facts.transports())));
 		putText(run, "allowlist_path", settings.allowlistSource());
 		run.put("java_version", info.javaVersion());
+		run.put("python_version", info.javaVersion());
 		run.put("harness_version", info.harnessVersion());
 		run.put("reporter_version", info.reporterVersion());
 		putText(run, "git_sha", info.git().sha());
@@ -74,6 +75,14 @@ final class ReportDocument {
 		forks.workerIds().forEach(ids::add);
 		ArrayNode incomplete = forksJson.putArray("incomplete_workers");
 		forks.incomplete().forEach(incomplete::add);
+		if (forks.workerIds().size() > 1) {
+			ObjectNode xdist = run.putObject("xdist");
+			xdist.put("workers", forks.workerIds().size());
+			xdist.set("incomplete_workers", incomplete.deepCopy());
+		}
+		else {
+			run.putNull("xdist");
+		}
 		run.put("truncated", truncated);
 		ObjectNode redactions = run.putObject("redactions");
 		redactions.put("fields", facts.fields());
