@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of what every Choreo harness shares: the {@link ChoreoProperties}
@@ -35,6 +36,17 @@ public final class ChoreoAutoConfiguration {
 	@Bean
 	static DefaultHarnessPostProcessor choreoDefaultHarnessPostProcessor() {
 		return new DefaultHarnessPostProcessor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "dev.choreo.junit.report.ChoreoReport")
+	static class ReportConfiguration {
+
+		@Bean
+		ReportConfigurer choreoReportConfigurer(ChoreoProperties properties) {
+			return new ReportConfigurer(properties);
+		}
+
 	}
 
 }

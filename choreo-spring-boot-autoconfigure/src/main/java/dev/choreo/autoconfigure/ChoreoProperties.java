@@ -316,12 +316,13 @@ public class ChoreoProperties {
 	public static class Report {
 
 		/**
-		 * Whether to write the report.
+		 * Whether to write the report (default true; the system property
+		 * choreo.report.enabled is used when this is not set).
 		 */
-		private boolean enabled = true;
+		private @Nullable Boolean enabled;
 
 		/**
-		 * Directory the report is written to.
+		 * Directory the report is written to (default target/choreo-report).
 		 */
 		private @Nullable Path directory;
 
@@ -330,11 +331,11 @@ public class ChoreoProperties {
 		 */
 		private @Nullable String projectName;
 
-		public boolean isEnabled() {
+		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
 
-		public void setEnabled(boolean enabled) {
+		public void setEnabled(@Nullable Boolean enabled) {
 			this.enabled = enabled;
 		}
 

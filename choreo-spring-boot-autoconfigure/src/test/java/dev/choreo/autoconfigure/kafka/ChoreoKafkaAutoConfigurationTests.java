@@ -51,6 +51,7 @@ class ChoreoKafkaAutoConfigurationTests {
 			return;
 		}
 		broker = new EmbeddedKafkaKraftBroker(1, 1);
+		broker.brokerListProperty("choreo.test.kafka.brokers");
 		broker.afterPropertiesSet();
 		bootstrap = broker.getBrokersAsString();
 	}
@@ -59,6 +60,7 @@ class ChoreoKafkaAutoConfigurationTests {
 	static void stopKafka() {
 		if (broker != null) {
 			broker.destroy();
+			System.clearProperty("choreo.test.kafka.brokers");
 		}
 	}
 
