@@ -203,7 +203,7 @@ final class Scope {
 		binding.harness().requireConnected();
 		this.lock.lock();
 		try {
-			requireBuilding("a reply", "replies");
+			requireBuilding("publish() on the reply chain", "replies");
 			this.replies.add(reply);
 			this.registrations.add(reply);
 			binding.add(reply);
