@@ -59,13 +59,14 @@ final class JsonCodec implements Codec {
 		try {
 			T value = this.mapper.readValue(bytes, type);
 			if (value == null) {
-				throw new IllegalArgumentException("payload is JSON null, not a " + type.getSimpleName());
+				throw new IllegalArgumentException(
+						"payload is JSON null, so it does not decode as " + type.getSimpleName());
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(
-					"payload is not a " + type.getSimpleName() + ": " + firstLine(ex.getOriginalMessage()));
+					"payload does not decode as " + type.getSimpleName() + ": " + firstLine(ex.getOriginalMessage()));
 		}
 	}
 
