@@ -37,7 +37,7 @@ final class JsonCodec implements Codec {
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(
-					"Cannot encode a " + typeName(payload) + " as JSON: " + ex.getOriginalMessage());
+					"Cannot encode " + Texts.typeName(payload) + " as JSON: " + ex.getOriginalMessage());
 		}
 	}
 
@@ -90,10 +90,6 @@ final class JsonCodec implements Codec {
 		}
 		int newline = text.indexOf('\n');
 		return (newline < 0) ? text : text.substring(0, newline);
-	}
-
-	private static String typeName(@Nullable Object payload) {
-		return (payload != null) ? payload.getClass().getSimpleName() : "null";
 	}
 
 	@Override

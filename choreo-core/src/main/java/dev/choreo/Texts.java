@@ -1,7 +1,12 @@
 package dev.choreo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small formatting helpers for failure messages and reasons.
@@ -47,6 +52,28 @@ final class Texts {
 		String text = String.format(Locale.ROOT, "%.3f", value);
 		text = text.replaceAll("0+$", "");
 		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	/**
+	 * Name the type of a payload in a refusal: {@code Map}, {@code List} or {@code Set}
+	 * for any collection of that kind, otherwise the simple class name (the full name for
+	 * an anonymous class).
+	 */
+	static String typeName(@Nullable Object payload) {
+		if (payload == null) {
+			return "null";
+		}
+		if (payload instanceof Map) {
+			return "Map";
+		}
+		if (payload instanceof List) {
+			return "List";
+		}
+		if (payload instanceof Set) {
+			return "Set";
+		}
+		String simple = payload.getClass().getSimpleName();
+		return simple.isEmpty() ? payload.getClass().getName() : simple;
 	}
 
 	static String plural(int count, String singular, String plural) {
