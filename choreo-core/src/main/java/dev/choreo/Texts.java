@@ -35,6 +35,9 @@ final class Texts {
 	 */
 	static String duration(Duration duration) {
 		long nanos = duration.toNanos();
+		if (nanos <= 0) {
+			return trim(nanos / 1_000_000.0) + "ms";
+		}
 		if (nanos < 1_000_000L) {
 			return (nanos % 1_000L == 0) ? (nanos / 1_000L) + "us" : nanos + "ns";
 		}
