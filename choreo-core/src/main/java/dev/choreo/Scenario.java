@@ -174,6 +174,19 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
+	 * Tell the scenario that the test raised an exception, so that {@link #close()} can
+	 * say so: before {@code awaitAll}, pending expectations are reported as aborted by
+	 * that exception's class; after it, the exception is logged as raised after the
+	 * result was reported. Test extensions call this; with try-with-resources, call it
+	 * from a {@code catch} block before rethrowing. Only the exception's class name is
+	 * kept.
+	 * @param cause what the test raised
+	 */
+	public void abort(Throwable cause) {
+		this.scope.abort(cause);
+	}
+
+	/**
 	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT
 	 * with an "aborted" reason. Calling it again does nothing.
 	 */

@@ -84,6 +84,8 @@ final class Scope {
 
 	private @Nullable String abortReason;
 
+	private @Nullable String abortCause;
+
 	private Scope(String name, @Nullable String correlationId, Settings settings, List<ScenarioObserver> observers) {
 		this.name = name;
 		this.correlationId = correlationId;
@@ -485,9 +487,11 @@ final class Scope {
 	 * Mark the scope as aborted by an exception, so a later close reports why.
 	 */
 	void abort(Throwable cause) {
+		Objects.requireNonNull(cause, "cause");
 		this.lock.lock();
 		try {
-			this.abortReason = "aborted: the test raised " + cause.getClass().getName() + " before awaitAll()";
+			this.abortCause = cause.getClass().getName();
+			this.abortReason = "aborted: the test raised " + this.abortCause + " before awaitAll()";
 		}
 		finally {
 			this.lock.unlock();
@@ -499,12 +503,16 @@ final class Scope {
 		List<Reply> armed = new ArrayList<>();
 		ScenarioResult partial = null;
 		boolean registeredSomething;
+		String raisedAfterAwait = null;
 		this.lock.lock();
 		try {
 			if (this.state == State.CLOSED) {
 				return;
 			}
 			registeredSomething = !this.registrations.isEmpty();
+			if (this.awaited) {
+				raisedAfterAwait = this.abortCause;
+			}
 			if (!this.awaited) {
 				String reason = (this.abortReason != null) ? this.abortReason
 						: "aborted: the scenario was closed before awaitAll()";
@@ -525,6 +533,10 @@ final class Scope {
 		}
 		finally {
 			this.lock.unlock();
+		}
+		if (raisedAfterAwait != null) {
+			logger.warn("Scenario '{}' raised {} AFTER awaitAll() completed; its result was already reported and is"
+					+ " not reported again", this.name, raisedAfterAwait);
 		}
 		armed.forEach(this::warnNeverSent);
 		release(toRelease);

@@ -161,6 +161,16 @@ public final class StageScenario implements AutoCloseable {
 	}
 
 	/**
+	 * Tell the scenario that the test raised an exception, so that {@link #close()} can
+	 * say so.
+	 * @param cause what the test raised
+	 * @see Scenario#abort(Throwable)
+	 */
+	public void abort(Throwable cause) {
+		this.scope.abort(cause);
+	}
+
+	/**
 	 * Release the scenario's subscriptions on every harness.
 	 */
 	@Override
