@@ -287,9 +287,9 @@ final class Scope {
 		Object body = message.payload();
 		Map<String, String> headers = message.headers();
 		String wireId = binding.wireId();
-		if (wireId != null && !(body instanceof byte[])) {
-			Envelope stamped = write(harness.correlation(), new Envelope(topic, harness.codec().toPlain(body), headers),
-					wireId);
+		CorrelationPolicy policy = harness.correlation();
+		if (wireId != null && (policy.usesHeaders() || !(body instanceof byte[]))) {
+			Envelope stamped = write(policy, new Envelope(topic, harness.codec().toPlain(body), headers), wireId);
 			body = stamped.payload();
 			headers = stamped.headers();
 		}
