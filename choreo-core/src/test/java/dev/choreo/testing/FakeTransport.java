@@ -64,6 +64,8 @@ public final class FakeTransport implements Transport {
 
 	private volatile @Nullable RuntimeException closeFailure;
 
+	private volatile @Nullable RuntimeException connectFailure;
+
 	private volatile @Nullable RuntimeException unsubscribeFailure;
 
 	private volatile @Nullable Throwable publishError;
@@ -72,6 +74,10 @@ public final class FakeTransport implements Transport {
 
 	private volatile Runnable beforeSubscribed = () -> {
 	};
+
+	private volatile @Nullable Throwable subscribeError;
+
+	private volatile boolean confirmSubscriptions = true;
 
 	private FakeTransport(String name, TransportCapabilities capabilities) {
 		this.name = name;
@@ -104,6 +110,16 @@ public final class FakeTransport implements Transport {
 	 */
 	public FakeTransport failingClose(RuntimeException failure) {
 		this.closeFailure = failure;
+		return this;
+	}
+
+	/**
+	 * Make {@link #connect(TransportListener)} throw.
+	 * @param failure what to throw, or {@code null} to connect again
+	 * @return this transport
+	 */
+	public FakeTransport failingConnect(@Nullable RuntimeException failure) {
+		this.connectFailure = failure;
 		return this;
 	}
 
@@ -145,6 +161,25 @@ public final class FakeTransport implements Transport {
 	 */
 	public FakeTransport beforeSubscribed(Runnable action) {
 		this.beforeSubscribed = action;
+		return this;
+	}
+
+	/**
+	 * Complete every later subscription exceptionally.
+	 * @param error the error
+	 * @return this transport
+	 */
+	public FakeTransport failingSubscribe(@Nullable Throwable error) {
+		this.subscribeError = error;
+		return this;
+	}
+
+	/**
+	 * Never confirm later subscriptions.
+	 * @return this transport
+	 */
+	public FakeTransport unconfirmedSubscriptions() {
+		this.confirmSubscriptions = false;
 		return this;
 	}
 
@@ -203,6 +238,10 @@ public final class FakeTransport implements Transport {
 	@Override
 	public void connect(TransportListener listener) {
 		this.connects.incrementAndGet();
+		RuntimeException failure = this.connectFailure;
+		if (failure != null) {
+			throw failure;
+		}
 		this.listener = listener;
 		this.connected = true;
 	}
@@ -215,6 +254,13 @@ public final class FakeTransport implements Transport {
 	@Override
 	public CompletionStage<Subscription> subscribe(String topic, InboundHandler handler) {
 		this.subscribes.incrementAndGet();
+		Throwable error = this.subscribeError;
+		if (error != null) {
+			return CompletableFuture.failedFuture(error);
+		}
+		if (!this.confirmSubscriptions) {
+			return new CompletableFuture<>();
+		}
 		Registration registration = new Registration(topic, handler);
 		this.subscribers.computeIfAbsent(topic, (key) -> new CopyOnWriteArrayList<>()).add(registration);
 		this.beforeSubscribed.run();
