@@ -82,7 +82,7 @@ final class FailureMessages {
 	static String diagnosis(Handle handle, boolean correlated) {
 		String reason = handle.reason();
 		return switch (handle.outcome()) {
-			case PASS -> "matched: " + reason;
+			case PASS -> handle.isNegative() ? reason : "matched: " + reason;
 			case SLOW -> "matched in " + Texts.millis(handle.latencyMillis()) + ", budget "
 					+ Texts.millis(handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0)) + " (exceeded by "
 					+ Texts.millis(
