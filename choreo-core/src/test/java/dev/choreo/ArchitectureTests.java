@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shape of the core: no Spring and no broker client anywhere, the matcher,
- * correlation and auth packages independent of the engine, and a public API that never
- * exposes a package-private or internal type.
+ * correlation, auth, transport and internal packages independent of the engine, and a
+ * public API that never exposes a package-private or internal type. No checklist item;
+ * DESIGN's module and visibility rules.
  */
 class ArchitectureTests {
 

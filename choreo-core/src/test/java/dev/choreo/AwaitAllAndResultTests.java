@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * Waiting for a scenario and reading its result: deadlines, passed, failing handles, the
- * assertion, the timeline and its limits. Checklist items D-41 to D-54.
+ * assertion, the timeline and its limits. Checklist items D-41 to D-54; for D-53,
+ * results, handles, reply reports, harnesses and scenarios are not {@link Serializable}.
  */
 class AwaitAllAndResultTests {
 

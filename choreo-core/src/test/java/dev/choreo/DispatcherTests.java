@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.testing.FakeTransport;
@@ -24,7 +27,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The dispatcher: one transport subscription per topic, routing by correlation id,
  * broadcast of messages without an id, the idle-subscription cache, and the surprise log
- * of unclaimed messages. Checklist item G-98.
+ * of unclaimed messages. Checklist item G-98; its extractor part (refusing deserialising
+ * extractors) has no Java counterpart, since the correlation policy reads ids from
+ * decoded payloads and no extractor can be registered.
  */
 class DispatcherTests {
 
@@ -242,6 +247,30 @@ class DispatcherTests {
 			s.publish("orders", Map.of()).awaitAll(SHORT);
 			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
 			assertThat(s.awaitAll(SHORT).handles()).containsExactly(handle);
+		}
+	}
+
+	@Test
+	void aTestInterruptedWhileSubscribingIsToldSoAndKeepsItsInterrupt() throws Exception {
+		CountDownLatch subscribing = new CountDownLatch(1);
+		this.transport.unconfirmedSubscriptions().beforeSubscribed(subscribing::countDown);
+		try (Harness harness = harness(64); Scenario s = harness.scenario("interrupted")) {
+			CompletableFuture<String> outcome = new CompletableFuture<>();
+			Thread test = new Thread(() -> {
+				try {
+					s.expect("orders");
+					outcome.complete("subscribed");
+				}
+				catch (TransportException ex) {
+					outcome.complete(ex.getMessage() + " / interrupted=" + Thread.currentThread().isInterrupted());
+				}
+			});
+			test.start();
+			assertThat(subscribing.await(30, TimeUnit.SECONDS)).isTrue();
+			test.interrupt();
+			assertThat(outcome.get(30, TimeUnit.SECONDS))
+				.isEqualTo("Interrupted while subscribing to 'orders' / interrupted=true");
+			assertThat(harness.activeSubscriptionCount()).isZero();
 		}
 	}
 

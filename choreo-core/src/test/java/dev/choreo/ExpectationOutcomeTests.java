@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 /**
  * Expectations and their handles: outcomes, near-misses, budgets, counts, negative and
  * typed expectations, and what a handle says before it resolves. Checklist items B-10 to
- * B-29.
+ * B-29. A budget is a {@link Duration}, so B-22's NaN, infinite, text and boolean budgets
+ * cannot be written; zero, negative and null ones are refused. B-21 forces SLOW with a
+ * one-nanosecond budget instead of sleeping; B-23's warning is a WARN log.
  */
 class ExpectationOutcomeTests {
 

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The full text of every failure summary and of the short summary. Times come from the
- * run itself, so each text is pinned word for word and number for number.
+ * run itself, so each text is pinned word for word and number for number. Checklist items
+ * D-44, D-45, D-47, D-50, D-51 and F-82 in full text.
  */
 class FailureMessagesTests {
 

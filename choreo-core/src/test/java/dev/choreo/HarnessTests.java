@@ -26,7 +26,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * The harness: connecting and closing, the allowlist check before connecting, what it
  * exposes, and how transport faults reach the scenarios. Checklist items I-117 to I-120
- * and I-122.
+ * (a harness is not {@link Serializable}) and I-122, plus the deliberate extras: a
+ * publish failure reported by the transport and a lost connection become problems of the
+ * live scenarios.
  */
 class HarnessTests {
 

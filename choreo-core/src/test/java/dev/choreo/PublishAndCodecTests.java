@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Publishing: what reaches the wire under each policy, codecs, and what a refused publish
- * says. Checklist items C-30 to C-40.
+ * says. Checklist items C-30 to C-40. In Java, {@code byte[]} is the one raw payload type
+ * (C-36 checks it alone and inside an {@link OutboundMessage}); the JSON codec writes
+ * non-ASCII text as UTF-8 rather than escaping it (C-37).
  */
 class PublishAndCodecTests {
 

@@ -33,7 +33,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * Replies staged with {@code on(...)}: when they fire, what they publish, how they are
  * stamped, and how they report and log a failure without leaking payloads. Checklist
- * items F-64 to F-79 and F-81 to F-86 (F-80 is in {@link ConcurrencyTests}).
+ * items F-64 to F-79 and F-81 to F-86 (F-80 is in {@link ConcurrencyTests});
+ * IllegalArgumentException plays the part of F-72's ValueError, and for F-86 a reply
+ * report is not {@link Serializable}.
  */
 class ReplyTests {
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random payloads through whole scenarios with random matchers: publishing and waiting
- * never throw, every handle resolves, and every near-miss says why.
+ * never throw, every handle resolves, and every near-miss says why. Property tests behind
+ * checklist items B-10, B-11 and B-16.
  */
 class ScenarioPropertyTests {
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The scenario state machine: building, triggered, closed, and the one exception type for
- * steps out of order, with its full texts. Checklist items A-1 to A-9.
+ * steps out of order, with its full texts. Checklist items A-1 to A-9. A-1's "even just
+ * reading the attribute" has no Java counterpart: a step is refused when it is called.
  */
 class ScenarioStateMachineTests {
 

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * Opening and closing scenarios: subscriptions released, aborted expectations, and what
- * observers are told. Checklist items E-55 to E-63.
+ * observers are told. Checklist items E-55 to E-63. A test tells its scenario that it
+ * raised with {@link Scenario#abort(Throwable)} (E-58, E-59); observers run on the test's
+ * thread, so they read its context from a {@link ThreadLocal} (E-61).
  */
 class ScopeLifecycleTests {
 

@@ -26,6 +26,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * Scenarios across two harnesses: replies that cross from one to the other, one deadline,
  * correlation ids bridged per harness, and concurrent stage scenarios on shared topics.
+ * The checklist has no stage items (the original has no stage); these pin the design.
  */
 class StageTests {
 

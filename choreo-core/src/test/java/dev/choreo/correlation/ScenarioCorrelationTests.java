@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Correlation policies at work in scenarios: the harness default, the warning for an
  * uncorrelated shared broker, broadcast versus isolation, and correlation in a header.
- * Checklist items G-92 to G-97.
+ * Checklist items G-92 to G-97; G-93's warning is decided by the transport's type
+ * (anything but the in-memory transport), not by its class name.
  */
 class ScenarioCorrelationTests {
 

@@ -254,6 +254,7 @@ public final class FakeTransport implements Transport {
 	@Override
 	public CompletionStage<Subscription> subscribe(String topic, InboundHandler handler) {
 		this.subscribes.incrementAndGet();
+		this.beforeSubscribed.run();
 		Throwable error = this.subscribeError;
 		if (error != null) {
 			return CompletableFuture.failedFuture(error);
@@ -263,7 +264,6 @@ public final class FakeTransport implements Transport {
 		}
 		Registration registration = new Registration(topic, handler);
 		this.subscribers.computeIfAbsent(topic, (key) -> new CopyOnWriteArrayList<>()).add(registration);
-		this.beforeSubscribed.run();
 		return CompletableFuture.completedFuture(registration);
 	}
 
