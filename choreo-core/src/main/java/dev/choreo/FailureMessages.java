@@ -61,7 +61,7 @@ final class FailureMessages {
 			appendHandle(text, handle, multiHarness, result.correlationId() != null);
 		}
 		appendProblems(text, result.problems());
-		appendReplies(text, result.replies());
+		appendReplies(text, result.replies(), multiHarness);
 		appendTimeline(text, result.timeline(), result.timelineDropped(), multiHarness);
 		return text.toString().stripTrailing();
 	}
@@ -82,7 +82,7 @@ final class FailureMessages {
 	static String diagnosis(Handle handle, boolean correlated) {
 		String reason = handle.reason();
 		return switch (handle.outcome()) {
-			case PASS -> "matched: " + reason;
+			case PASS -> handle.isNegative() ? reason : "matched: " + reason;
 			case SLOW -> "matched in " + Texts.millis(handle.latencyMillis()) + ", budget "
 					+ Texts.millis(handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0)) + " (exceeded by "
 					+ Texts.millis(
@@ -129,19 +129,21 @@ final class FailureMessages {
 		}
 	}
 
-	private static void appendReplies(StringBuilder text, List<ReplyReport> replies) {
+	private static void appendReplies(StringBuilder text, List<ReplyReport> replies, boolean multiHarness) {
 		if (replies.isEmpty()) {
 			return;
 		}
 		text.append("\n\nReplies:");
 		for (ReplyReport reply : replies) {
-			text.append("\n  ").append(replyLine(reply));
+			text.append("\n  ").append(replyLine(reply, multiHarness));
 		}
 	}
 
-	private static String replyLine(ReplyReport reply) {
-		return reply.triggerTopic() + " -> " + reply.replyTopic() + ": " + reply.state().value() + " ("
-				+ reply.matchCount() + " match / " + reply.candidateCount() + " candidate)"
+	private static String replyLine(ReplyReport reply, boolean multiHarness) {
+		String trigger = multiHarness ? reply.triggerTopic() + " on " + reply.triggerHarness() : reply.triggerTopic();
+		String target = multiHarness ? reply.replyTopic() + " on " + reply.replyHarness() : reply.replyTopic();
+		return trigger + " -> " + target + ": " + reply.state().value() + " (" + reply.matchCount() + " match / "
+				+ reply.candidateCount() + " candidate)"
 				+ ((reply.builderError() != null) ? " builder=" + reply.builderError() : "")
 				+ (reply.correlationOverridden() ? " correlation_overridden" : "");
 	}
@@ -188,7 +190,7 @@ final class FailureMessages {
 		if (!result.replies().isEmpty()) {
 			text.append("\nReplies:");
 			for (ReplyReport reply : result.replies()) {
-				text.append("\n  ").append(replyLine(reply));
+				text.append("\n  ").append(replyLine(reply, false));
 			}
 		}
 		return text.toString();

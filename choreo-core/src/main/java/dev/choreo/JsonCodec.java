@@ -37,7 +37,7 @@ final class JsonCodec implements Codec {
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(
-					"Cannot encode a " + typeName(payload) + " as JSON: " + ex.getOriginalMessage());
+					"Cannot encode " + Texts.typeName(payload) + " as JSON: " + ex.getOriginalMessage());
 		}
 	}
 
@@ -59,13 +59,14 @@ final class JsonCodec implements Codec {
 		try {
 			T value = this.mapper.readValue(bytes, type);
 			if (value == null) {
-				throw new IllegalArgumentException("payload is JSON null, not a " + type.getSimpleName());
+				throw new IllegalArgumentException(
+						"payload is JSON null, so it does not decode as " + type.getSimpleName());
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(
-					"payload is not a " + type.getSimpleName() + ": " + firstLine(ex.getOriginalMessage()));
+					"payload does not decode as " + type.getSimpleName() + ": " + firstLine(ex.getOriginalMessage()));
 		}
 	}
 
@@ -89,10 +90,6 @@ final class JsonCodec implements Codec {
 		}
 		int newline = text.indexOf('\n');
 		return (newline < 0) ? text : text.substring(0, newline);
-	}
-
-	private static String typeName(@Nullable Object payload) {
-		return (payload != null) ? payload.getClass().getSimpleName() : "null";
 	}
 
 	@Override

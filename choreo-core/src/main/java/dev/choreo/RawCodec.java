@@ -17,8 +17,8 @@ final class RawCodec implements Codec {
 		if (payload instanceof byte[] bytes) {
 			return bytes;
 		}
-		throw new IllegalArgumentException("The raw codec publishes only bytes; got a "
-				+ ((payload != null) ? payload.getClass().getSimpleName() : "null"));
+		throw new IllegalArgumentException(
+				"The raw codec publishes only byte[] payloads, not " + Texts.typeName(payload));
 	}
 
 	@Override

@@ -171,10 +171,10 @@ final class Reply implements Interest {
 	private OutboundMessage stamp(String topic, OutboundMessage message) {
 		String id = this.target.wireId();
 		Object payload = message.payload();
-		if (id == null || payload instanceof byte[]) {
+		CorrelationPolicy policy = this.target.harness().correlation();
+		if (id == null || (payload instanceof byte[] && !policy.usesHeaders())) {
 			return message;
 		}
-		CorrelationPolicy policy = this.target.harness().correlation();
 		Object plain = this.target.harness().codec().toPlain(payload);
 		Envelope stamped = Scope.write(policy, new Envelope(topic, plain, message.headers()), id);
 		String outgoing;

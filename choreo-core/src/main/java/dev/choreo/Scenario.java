@@ -174,13 +174,16 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Record that the test failed with an exception before {@code awaitAll}: when the
-	 * scenario closes, its pending expectations are reported as aborted by that
-	 * exception. Test integrations call this; tests rarely need to.
-	 * @param cause the exception the test failed with
+	 * Tell the scenario that the test raised an exception, so that {@link #close()} can
+	 * say so: before {@code awaitAll}, pending expectations are reported as aborted by
+	 * that exception's class; after it, the exception is logged as raised after the
+	 * result was reported. Test extensions call this; with try-with-resources, call it
+	 * from a {@code catch} block before rethrowing. Only the exception's class name is
+	 * kept.
+	 * @param cause what the test raised
 	 */
 	public void abort(Throwable cause) {
-		this.scope.abort(java.util.Objects.requireNonNull(cause, "cause"));
+		this.scope.abort(cause);
 	}
 
 	/**

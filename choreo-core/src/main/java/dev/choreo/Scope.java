@@ -86,6 +86,8 @@ final class Scope {
 
 	private @Nullable String abortReason;
 
+	private @Nullable String abortCause;
+
 	private Scope(String name, @Nullable String correlationId, Settings settings, List<ScenarioObserver> observers) {
 		this.name = name;
 		this.correlationId = correlationId;
@@ -215,7 +217,7 @@ final class Scope {
 		binding.harness().requireConnected();
 		this.lock.lock();
 		try {
-			requireBuilding("a reply", "replies");
+			requireBuilding("publish() on the reply chain", "replies");
 			this.replies.add(reply);
 			this.registrations.add(reply);
 			binding.add(reply);
@@ -297,9 +299,9 @@ final class Scope {
 		Object body = message.payload();
 		Map<String, String> headers = message.headers();
 		String wireId = binding.wireId();
-		if (wireId != null && !(body instanceof byte[])) {
-			Envelope stamped = write(harness.correlation(), new Envelope(topic, harness.codec().toPlain(body), headers),
-					wireId);
+		CorrelationPolicy policy = harness.correlation();
+		if (wireId != null && (policy.usesHeaders() || !(body instanceof byte[]))) {
+			Envelope stamped = write(policy, new Envelope(topic, harness.codec().toPlain(body), headers), wireId);
 			body = stamped.payload();
 			headers = stamped.headers();
 		}
@@ -497,9 +499,11 @@ final class Scope {
 	 * Mark the scope as aborted by an exception, so a later close reports why.
 	 */
 	void abort(Throwable cause) {
+		Objects.requireNonNull(cause, "cause");
 		this.lock.lock();
 		try {
-			this.abortReason = "aborted: the test raised " + cause.getClass().getName() + " before awaitAll()";
+			this.abortCause = cause.getClass().getName();
+			this.abortReason = "aborted: the test raised " + this.abortCause + " before awaitAll()";
 		}
 		finally {
 			this.lock.unlock();
@@ -511,12 +515,16 @@ final class Scope {
 		List<Reply> armed = new ArrayList<>();
 		ScenarioResult partial = null;
 		boolean registeredSomething;
+		String raisedAfterAwait = null;
 		this.lock.lock();
 		try {
 			if (this.state == State.CLOSED) {
 				return;
 			}
 			registeredSomething = !this.registrations.isEmpty();
+			if (this.awaited) {
+				raisedAfterAwait = this.abortCause;
+			}
 			if (!this.awaited) {
 				String reason = (this.abortReason != null) ? this.abortReason
 						: "aborted: the scenario was closed before awaitAll()";
@@ -537,6 +545,10 @@ final class Scope {
 		}
 		finally {
 			this.lock.unlock();
+		}
+		if (raisedAfterAwait != null) {
+			logger.warn("Scenario '{}' raised {} AFTER awaitAll() completed; its result was already reported and is"
+					+ " not reported again", this.name, raisedAfterAwait);
 		}
 		armed.forEach(this::warnNeverSent);
 		release(toRelease);

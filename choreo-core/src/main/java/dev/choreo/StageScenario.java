@@ -161,13 +161,13 @@ public final class StageScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Record that the test failed with an exception before {@code awaitAll}: when the
-	 * scenario closes, its pending expectations are reported as aborted by that
-	 * exception. Test integrations call this; tests rarely need to.
-	 * @param cause the exception the test failed with
+	 * Tell the scenario that the test raised an exception, so that {@link #close()} can
+	 * say so.
+	 * @param cause what the test raised
+	 * @see Scenario#abort(Throwable)
 	 */
 	public void abort(Throwable cause) {
-		this.scope.abort(java.util.Objects.requireNonNull(cause, "cause"));
+		this.scope.abort(cause);
 	}
 
 	/**

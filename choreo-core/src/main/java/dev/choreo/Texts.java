@@ -1,7 +1,12 @@
 package dev.choreo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small formatting helpers for failure messages and reasons.
@@ -30,6 +35,9 @@ final class Texts {
 	 */
 	static String duration(Duration duration) {
 		long nanos = duration.toNanos();
+		if (nanos <= 0) {
+			return trim(nanos / 1_000_000.0) + "ms";
+		}
 		if (nanos < 1_000_000L) {
 			return (nanos % 1_000L == 0) ? (nanos / 1_000L) + "us" : nanos + "ns";
 		}
@@ -47,6 +55,28 @@ final class Texts {
 		String text = String.format(Locale.ROOT, "%.3f", value);
 		text = text.replaceAll("0+$", "");
 		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	/**
+	 * Name the type of a payload in a refusal: {@code Map}, {@code List} or {@code Set}
+	 * for any collection of that kind, otherwise the simple class name (the full name for
+	 * an anonymous class).
+	 */
+	static String typeName(@Nullable Object payload) {
+		if (payload == null) {
+			return "null";
+		}
+		if (payload instanceof Map) {
+			return "Map";
+		}
+		if (payload instanceof List) {
+			return "List";
+		}
+		if (payload instanceof Set) {
+			return "Set";
+		}
+		String simple = payload.getClass().getSimpleName();
+		return simple.isEmpty() ? payload.getClass().getName() : simple;
 	}
 
 	static String plural(int count, String singular, String plural) {

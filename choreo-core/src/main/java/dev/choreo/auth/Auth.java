@@ -37,7 +37,8 @@ public final class Auth {
 	 * {@link TransportAuth#consume() consume} it, also when connecting fails.
 	 * @param <A> the descriptor type
 	 * @param resolver the resolver
-	 * @param expected the descriptor class the transport accepts
+	 * @param expected the descriptor class the transport accepts: one broker's final
+	 * class, or {@link TransportAuth} for a transport that accepts every kind
 	 * @param transportName the transport's name, for messages
 	 * @param timeout how long to wait for the resolver
 	 * @return the claimed descriptor
@@ -118,7 +119,7 @@ public final class Auth {
 
 	private static <A extends TransportAuth> A variant(@Nullable Object resolved, Class<A> expected,
 			String transportName) {
-		if (resolved == null || resolved.getClass() != expected) {
+		if (!expected.isInstance(resolved)) {
 			String got = (resolved != null) ? resolved.getClass().getSimpleName() : "null";
 			throw new AuthException("auth descriptor is not a known variant for " + transportName + ": got " + got);
 		}

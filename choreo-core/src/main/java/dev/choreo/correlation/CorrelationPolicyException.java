@@ -22,13 +22,18 @@ public class CorrelationPolicyException extends RuntimeException {
 	 * @param original what it threw
 	 */
 	public CorrelationPolicyException(Object policy, String method, Throwable original) {
-		super(policy.getClass().getSimpleName() + "." + method + " raised " + original.getClass().getName(), original);
-		this.policyClass = policy.getClass().getSimpleName();
+		super(className(policy) + "." + method + " raised " + original.getClass().getName(), original);
+		this.policyClass = className(policy);
 		this.method = method;
 	}
 
+	private static String className(Object policy) {
+		String simple = policy.getClass().getSimpleName();
+		return simple.isEmpty() ? policy.getClass().getName() : simple;
+	}
+
 	/**
-	 * Return the simple class name of the policy.
+	 * Return the simple class name of the policy (the full name for an anonymous class).
 	 * @return the class name
 	 */
 	public String getPolicyClass() {

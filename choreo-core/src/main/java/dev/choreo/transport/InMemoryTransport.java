@@ -40,7 +40,7 @@ public final class InMemoryTransport implements Transport {
 
 	private final @Nullable String endpoint;
 
-	private final @Nullable AuthResolver<?> auth;
+	private volatile @Nullable AuthResolver<?> auth;
 
 	private final Map<String, List<Registration>> subscribers = new ConcurrentHashMap<>();
 
@@ -85,9 +85,11 @@ public final class InMemoryTransport implements Transport {
 	}
 
 	@Override
-	public void connect(TransportListener listener) {
-		if (this.auth != null) {
-			TransportAuth credentials = Auth.resolve(this.auth, TransportAuth.class, name(), Duration.ofSeconds(10));
+	public synchronized void connect(TransportListener listener) {
+		AuthResolver<?> resolver = this.auth;
+		this.auth = null;
+		if (resolver != null) {
+			TransportAuth credentials = Auth.resolve(resolver, TransportAuth.class, name(), Duration.ofSeconds(10));
 			String variant = credentials.toString();
 			credentials.consume();
 			if (this.authWarned.compareAndSet(false, true)) {
@@ -256,8 +258,9 @@ public final class InMemoryTransport implements Transport {
 		}
 
 		/**
-		 * Set credentials: resolved and validated at connect like a real transport's,
-		 * then ignored.
+		 * Set credentials: resolved and validated at the first connect like a real
+		 * transport's, then ignored. The transport lets go of the resolver as that
+		 * connect starts, whether it succeeds or not.
 		 * @param auth the resolver
 		 * @return this builder
 		 */
