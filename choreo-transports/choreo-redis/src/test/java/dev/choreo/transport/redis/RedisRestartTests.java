@@ -2,6 +2,7 @@ package dev.choreo.transport.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,40 @@ class RedisRestartTests {
 	@Test
 	void streamSubscriptionsResumeAfterTheServerRestarts() throws Exception {
 		survivesARestart(RedisMode.STREAMS, "XADD");
+	}
+
+	@Test
+	void closesAndLeavesNoThreadsWhileTheServerIsDown() throws Exception {
+		Set<String> before = RedisThreads.names();
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		RedisTransport streams = RedisTransport.builder("redis://127.0.0.1:" + server.port())
+			.mode(RedisMode.STREAMS)
+			.auth(AuthResolver.from(() -> RedisAuth.password(PASSWORD)))
+			.build();
+		RedisTransport pubSub = RedisTransport.builder("redis://127.0.0.1:" + server.port())
+			.auth(AuthResolver.from(() -> RedisAuth.password(PASSWORD)))
+			.build();
+		streams.connect(new RecordingListener(events));
+		pubSub.connect(new RecordingListener(events));
+		streams.subscribe("choreo:test:down", (message) -> {
+		}).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		pubSub.subscribe("choreo:test:down", (message) -> {
+		}).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		try {
+			server.stop();
+			assertThat(events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("lost: ");
+			assertThat(events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("lost: ");
+			streams.close();
+			pubSub.close();
+			assertThat(streams.isConnected()).isFalse();
+			assertThat(pubSub.isConnected()).isFalse();
+			assertThat(Waits.until(WAIT, () -> RedisThreads.newSince(before).isEmpty()))
+				.as("threads left after closing during an outage: %s", RedisThreads.newSince(before))
+				.isTrue();
+		}
+		finally {
+			server.start();
+		}
 	}
 
 	private void survivesARestart(RedisMode mode, String command) throws Exception {
