@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
@@ -117,7 +119,7 @@ interface StreamSource extends AutoCloseable {
 
 		private final LettuceConnectionFactory factory;
 
-		private final AtomicBoolean closed = new AtomicBoolean();
+		private @Nullable CompletableFuture<Void> closed;
 
 		Lettuce(RedisClient client, LettuceConnectionFactory factory) {
 			this.connection = client.connect(ByteArrayCodec.INSTANCE);
@@ -176,14 +178,33 @@ interface StreamSource extends AutoCloseable {
 
 		@Override
 		public void abort() {
-			close();
+			closing();
 		}
 
+		/**
+		 * Close the connection and wait until Lettuce has released it, so that the
+		 * client's shutdown does not find it still open.
+		 */
 		@Override
 		public void close() {
-			if (this.closed.compareAndSet(false, true)) {
-				this.connection.closeAsync();
+			try {
+				closing().get(this.connection.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// the connection is closed or being closed either way
+			}
+		}
+
+		private synchronized CompletableFuture<Void> closing() {
+			CompletableFuture<Void> current = this.closed;
+			if (current == null) {
+				current = this.connection.closeAsync();
+				this.closed = current;
+			}
+			return current;
 		}
 
 	}
