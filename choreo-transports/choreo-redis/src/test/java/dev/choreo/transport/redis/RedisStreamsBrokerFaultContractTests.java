@@ -1,0 +1,47 @@
+package dev.choreo.transport.redis;
+
+import java.util.UUID;
+
+import dev.choreo.transport.Transport;
+import dev.choreo.transport.tck.BrokerFaultContractTests;
+import dev.choreo.transport.tck.BrokerProcess;
+import dev.choreo.transport.tck.Brokers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The fault contract in streams mode on a redis-server the test starts, stops and starts
+ * again.
+ */
+class RedisStreamsBrokerFaultContractTests extends BrokerFaultContractTests {
+
+	private static BrokerProcess server;
+
+	@BeforeAll
+	static void startServer() {
+		server = RedisServers.start("redis-streams-fault", Brokers.freePort());
+	}
+
+	@AfterAll
+	static void stopServer() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@Override
+	protected BrokerProcess broker() {
+		return server;
+	}
+
+	@Override
+	protected Transport transport() {
+		return RedisTransport.builder("redis://127.0.0.1:" + server.port()).mode(RedisMode.STREAMS).build();
+	}
+
+	@Override
+	protected String topic(String base) {
+		return "choreo:tck:fault:" + base + ":" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
