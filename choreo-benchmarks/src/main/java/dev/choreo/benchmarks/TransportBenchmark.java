@@ -67,7 +67,7 @@ public final class TransportBenchmark {
 
 	private static void run(BrokerFixture fixture, int iterations, int concurrent) throws Exception {
 		String topic = fixture.topic("bench");
-		try (RawClient raw = fixture.raw(topic);
+		try (RawClient raw = fixture.raw(fixture.topic("raw"));
 				Harness harness = Harness.builder(fixture.transport())
 					.correlation(CorrelationPolicy.field("correlation_id"))
 					.build()
@@ -278,6 +278,7 @@ public final class TransportBenchmark {
 				case "nats" -> new NatsFixture();
 				case "rabbitmq" -> new RabbitFixture();
 				case "kafka" -> new KafkaFixture();
+				case "redis" -> new RedisFixture();
 				default -> throw new IllegalArgumentException(
 						"Unknown broker " + name + "; choose nats, redis, rabbitmq or kafka");
 			};

@@ -44,7 +44,7 @@ final class BrokerProvisioning {
 		if (this.environment.isListening("127.0.0.1", broker.defaultPort())) {
 			return Provision.provided(broker, "local", properties(broker, local(broker)));
 		}
-		if (this.environment.isDockerAvailable()) {
+		if (this.environment.isDockerAvailable() && this.environment.canContain(broker)) {
 			return Provision.provided(broker, "container", properties(broker, this.environment.startContainer(broker)));
 		}
 		if (broker == Broker.KAFKA && this.environment.canEmbedKafka()) {
@@ -92,6 +92,10 @@ final class BrokerProvisioning {
 
 		String startContainer(Broker broker);
 
+		default boolean canContain(Broker broker) {
+			return true;
+		}
+
 		boolean canEmbedKafka();
 
 		String startEmbeddedKafka();
@@ -129,6 +133,11 @@ final class BrokerProvisioning {
 		@Override
 		public String startContainer(Broker broker) {
 			return this.containers.apply(broker);
+		}
+
+		@Override
+		public boolean canContain(Broker broker) {
+			return Containers.supports(broker);
 		}
 
 		@Override

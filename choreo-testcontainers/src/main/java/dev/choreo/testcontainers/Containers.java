@@ -35,15 +35,19 @@ final class Containers implements Function<Broker, String> {
 						new GenericContainer<>(DockerImageName.parse("rabbitmq:3.13")).withExposedPorts(5672));
 				yield rabbit.getHost() + ":" + rabbit.getMappedPort(5672);
 			}
-			case KAFKA -> {
-				GenericContainer<?> kafka = started(
-						new org.testcontainers.kafka.KafkaContainer("apache/kafka-native:4.1.0"));
-				yield ((org.testcontainers.kafka.KafkaContainer) kafka).getBootstrapServers();
-			}
+			case KAFKA -> KafkaContainers.start();
 		};
 	}
 
-	private static <C extends GenericContainer<?>> C started(C container) {
+	/**
+	 * Return whether a container can be started for a broker: Kafka needs the optional
+	 * Testcontainers Kafka module.
+	 */
+	static boolean supports(Broker broker) {
+		return broker != Broker.KAFKA || KafkaContainers.isAvailable();
+	}
+
+	static <C extends GenericContainer<?>> C started(C container) {
 		container.start();
 		return container;
 	}

@@ -1,5 +1,6 @@
 package dev.choreo.sample.shipping;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import dev.choreo.sample.order.Messages.OrderChecked;
@@ -29,7 +30,7 @@ public class ShippingFunctions {
 			ShipmentRequested shipment = new ShipmentRequested(checked.orderId(), checked.customerId(), priority,
 					checked.correlationId());
 			return MessageBuilder.withPayload(json.writeValueAsString(shipment))
-				.setHeader("kafka_messageKey", checked.orderId())
+				.setHeader("kafka_messageKey", checked.orderId().getBytes(StandardCharsets.UTF_8))
 				.build();
 		};
 	}
