@@ -23,6 +23,10 @@ final class ReportConfigurer implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		ChoreoProperties.Report report = this.properties.getReport();
+		if (report.getDirectory() == null && report.getEnabled() == null && report.getProjectName() == null
+				&& this.properties.getAllowlist().getFile() == null) {
+			return;
+		}
 		ReportOptions options = ReportOptions.empty().withAllowlistSource(allowlistSource());
 		Path directory = report.getDirectory();
 		if (directory != null) {

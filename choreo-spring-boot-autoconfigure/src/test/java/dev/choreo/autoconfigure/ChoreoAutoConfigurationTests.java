@@ -76,6 +76,12 @@ class ChoreoAutoConfigurationTests {
 	}
 
 	@Test
+	void leavesTheReportAloneWhenNothingIsConfigured() {
+		ChoreoReport.configure(dev.choreo.junit.report.ReportOptions.empty().withProjectName("from-another-context"));
+		this.runner.run((context) -> assertThat(ReportSettingsAccess.projectName()).isEqualTo("from-another-context"));
+	}
+
+	@Test
 	void handsTheReportPropertiesToTheReport() {
 		this.runner
 			.withPropertyValues("choreo.report.directory=build/reports/choreo", "choreo.report.project-name=orders",
