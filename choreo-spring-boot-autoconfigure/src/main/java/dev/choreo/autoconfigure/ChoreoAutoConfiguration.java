@@ -34,6 +34,11 @@ public final class ChoreoAutoConfiguration {
 	}
 
 	@Bean
+	HarnessLifecycle choreoHarnessLifecycle(ObjectProvider<Harness> harnesses) {
+		return new HarnessLifecycle(harnesses);
+	}
+
+	@Bean
 	static DefaultHarnessPostProcessor choreoDefaultHarnessPostProcessor() {
 		return new DefaultHarnessPostProcessor();
 	}

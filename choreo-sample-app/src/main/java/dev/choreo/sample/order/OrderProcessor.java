@@ -8,6 +8,7 @@ import dev.choreo.sample.order.Messages.OrderCreated;
 import dev.choreo.sample.status.OrderStatusPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,16 @@ public class OrderProcessor {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	OrderProcessor(FraudClient fraud, KafkaTemplate<String, String> kafka, CustomerNotifier notifier,
-			OrderStatusPublisher statuses, JsonMapper json) {
+			OrderStatusPublisher statuses, JsonMapper json, ApplicationEventPublisher events) {
 		this.fraud = fraud;
 		this.kafka = kafka;
 		this.notifier = notifier;
 		this.statuses = statuses;
 		this.json = json;
+		this.events = events;
 	}
 
 	/**
@@ -47,6 +51,7 @@ public class OrderProcessor {
 		int score = (decision != null) ? decision.score() : -1;
 		OrderChecked checked = new OrderChecked(order.orderId(), order.customerId(), status, score,
 				order.correlationId());
+		this.events.publishEvent(new OrderCheckedEvent(checked));
 		this.kafka.send(Topics.ORDERS_CHECKED, order.orderId(), this.json.writeValueAsString(checked));
 		this.notifier.notify(order, status);
 		this.statuses.publish(order.orderId(), status, order.correlationId());

@@ -52,6 +52,10 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 
 	private static final String BEAN = "org.springframework.context.annotation.Bean";
 
+	private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+
+	private static final String CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.ControllerAdvice";
+
 	private @Nullable ClassLoader classLoader;
 
 	ChoreoTypeExcludeFilter(Class<?> testClass) {
@@ -74,6 +78,10 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 	}
 
 	private boolean isMessagingComponent(AnnotationMetadata metadata) {
+		if (metadata.hasMetaAnnotation(CONTROLLER) || metadata.hasAnnotation(CONTROLLER)
+				|| metadata.hasAnnotation(CONTROLLER_ADVICE)) {
+			return false;
+		}
 		if (metadata.hasAnnotation(CONFIGURATION_PROPERTIES)) {
 			return true;
 		}

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link ChoreoTest @ChoreoTest} on a small application that answers NATS requests.
  */
-@ChoreoTest(properties = { "choreo.kafka.enabled=false", "choreo.rabbit.enabled=false" })
+@ChoreoTest(properties = { "choreo.kafka.enabled=false", "choreo.rabbit.enabled=false", "choreo.redis.enabled=false" })
 class ChoreoTestSliceIntegrationTests {
 
 	@Autowired

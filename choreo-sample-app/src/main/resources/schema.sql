@@ -1,0 +1,7 @@
+CREATE TABLE IF NOT EXISTS order_history (
+	id BIGINT AUTO_INCREMENT PRIMARY KEY,
+	order_id VARCHAR(32) NOT NULL,
+	customer_id VARCHAR(32) NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	fraud_score INT NOT NULL
+);
