@@ -2,7 +2,8 @@ package dev.choreo.transport.stream;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import dev.choreo.transport.Endpoint;
 import dev.choreo.transport.TransportListener;
@@ -55,10 +56,13 @@ interface BinderSupport {
 	/**
 	 * Prepare the consumer properties of one subscription.
 	 * @param binder the binder
-	 * @param bindingName the binding name
+	 * @param destination the destination
+	 * @param bindingName the binding name, unique to the subscription
+	 * @param group the consumer group the transport was built with, {@code null} for an
+	 * anonymous one per subscription
 	 * @return the properties and what tells when the binding consumes
 	 */
-	ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String bindingName);
+	ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String destination, String bindingName, @Nullable String group);
 
 	/**
 	 * Add the binder's key and reply headers to an outbound message.
@@ -106,15 +110,35 @@ interface BinderSupport {
 	 * consuming.
 	 *
 	 * @param properties the properties to bind with
-	 * @param ready completes once the binding consumes; fails if it cannot
+	 * @param group the consumer group to bind in, {@code null} for an anonymous one
+	 * @param readiness waits until the binding consumes
 	 * @param afterBind runs once the binder has created the binding (or failed to)
 	 */
-	record ConsumerSetup(ConsumerProperties properties, CompletableFuture<Void> ready, Runnable afterBind) {
+	record ConsumerSetup(ConsumerProperties properties, @Nullable String group, Readiness readiness,
+			Runnable afterBind) {
 
-		static ConsumerSetup readyOnBind(ConsumerProperties properties) {
-			return new ConsumerSetup(properties, CompletableFuture.completedFuture(null), () -> {
+		static ConsumerSetup readyOnBind(ConsumerProperties properties, @Nullable String group) {
+			return new ConsumerSetup(properties, group, (timeout) -> {
+			}, () -> {
 			});
 		}
+
+	}
+
+	/**
+	 * Waits until a consumer binding consumes.
+	 */
+	@FunctionalInterface
+	interface Readiness {
+
+		/**
+		 * Wait until the binding consumes.
+		 * @param timeout how long at most
+		 * @throws TimeoutException if it does not within the timeout
+		 * @throws ExecutionException if it cannot
+		 * @throws InterruptedException if the thread is interrupted
+		 */
+		void await(Duration timeout) throws TimeoutException, ExecutionException, InterruptedException;
 
 	}
 

@@ -3,6 +3,7 @@ package dev.choreo.transport.stream;
 import java.util.List;
 
 import dev.choreo.transport.Endpoint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
@@ -21,12 +22,18 @@ final class GenericBinderSupport implements BinderSupport {
 		return List.of();
 	}
 
+	/**
+	 * Use the binder's extended consumer properties for the destination (one entry per
+	 * destination in the binder's properties, not one per subscription), with the
+	 * subscription's own binding name.
+	 */
 	@Override
-	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String bindingName) {
+	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String destination, String bindingName,
+			@Nullable String group) {
 		ConsumerProperties properties = (binder instanceof ExtendedPropertiesBinder<?, ?, ?> extended)
-				? new ExtendedConsumerProperties<>(extended.getExtendedConsumerProperties(bindingName))
+				? new ExtendedConsumerProperties<>(extended.getExtendedConsumerProperties("choreo." + destination))
 				: new ConsumerProperties();
-		return ConsumerSetup.readyOnBind(BinderSupport.base(properties, bindingName));
+		return ConsumerSetup.readyOnBind(BinderSupport.base(properties, bindingName), group);
 	}
 
 }

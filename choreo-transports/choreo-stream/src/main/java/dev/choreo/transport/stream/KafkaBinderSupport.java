@@ -105,7 +105,8 @@ final class KafkaBinderSupport implements BinderSupport {
 	}
 
 	@Override
-	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String bindingName) {
+	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String destination, String bindingName,
+			@Nullable String group) {
 		if (!(this.context.getAutowireCapableBeanFactory() instanceof DefaultListableBeanFactory beanFactory)) {
 			throw new TransportException(
 					"The Kafka binder needs an application context with a DefaultListableBeanFactory"
@@ -122,7 +123,9 @@ final class KafkaBinderSupport implements BinderSupport {
 		kafka.setCommonErrorHandlerBeanName(beanName);
 		ExtendedConsumerProperties<KafkaConsumerProperties> properties = BinderSupport
 			.base(new ExtendedConsumerProperties<>(kafka), bindingName);
-		return new ConsumerSetup(properties, handler.assigned(), () -> beanFactory.destroySingleton(beanName));
+		return new ConsumerSetup(properties, group,
+				(timeout) -> handler.assigned().get(timeout.toMillis(), TimeUnit.MILLISECONDS),
+				() -> beanFactory.destroySingleton(beanName));
 	}
 
 	@Override

@@ -1,9 +1,14 @@
 package dev.choreo.transport.stream;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.choreo.transport.Endpoint;
 import dev.choreo.transport.EndpointCategory;
@@ -31,13 +36,14 @@ import org.springframework.messaging.support.MessageBuilder;
  * The RabbitMQ binder. Its addresses come from the application's
  * {@link RabbitConnectionDetails} (or Boot's {@code spring.rabbitmq.*} in a binder
  * environment of its own); the broker check opens the binder's connection. Each
- * subscription is an anonymous, exclusive, auto-delete queue bound to the destination
- * exchange; the binder declares and binds it, and its simple listener container starts
- * only once the broker confirmed the consumer, so the binding consumes when the binder
- * returns it. Reply addresses travel as {@code reply_to}; the binder's connection factory
- * reports connection loss and recovery.
+ * subscription has a queue of its own bound to the destination exchange, which the binder
+ * declares and binds; it counts as consuming once the broker counts a consumer on it.
+ * Reply addresses travel as {@code reply_to}; the binder's connection factory reports
+ * connection loss and recovery.
  */
 final class RabbitBinderSupport implements BinderSupport {
+
+	private static final Duration POLL = Duration.ofMillis(10);
 
 	private final ApplicationContext context;
 
@@ -87,11 +93,49 @@ final class RabbitBinderSupport implements BinderSupport {
 		}
 	}
 
+	/**
+	 * Subscribe with a queue of the subscription's own: in the transport's group if it
+	 * has one, else in a unique group whose queue is neither durable nor kept once its
+	 * consumer goes (the binder's anonymous queues ask for a queue leader locator that
+	 * RabbitMQ before 3.12 refuses for classic queues). The subscription consumes once
+	 * the broker counts a consumer on the queue.
+	 */
 	@Override
-	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String bindingName) {
+	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String destination, String bindingName,
+			@Nullable String group) {
 		RabbitConsumerProperties rabbit = new RabbitConsumerProperties();
 		rabbit.setContainerType(RabbitConsumerProperties.ContainerType.SIMPLE);
-		return ConsumerSetup.readyOnBind(BinderSupport.base(new ExtendedConsumerProperties<>(rabbit), bindingName));
+		String queueGroup = group;
+		if (queueGroup == null) {
+			queueGroup = "choreo-" + UUID.randomUUID();
+			rabbit.setDurableSubscription(false);
+		}
+		String queue = destination + "." + queueGroup;
+		ConnectionFactory connectionFactory = connectionFactory(binder);
+		return new ConsumerSetup(BinderSupport.base(new ExtendedConsumerProperties<>(rabbit), bindingName), queueGroup,
+				(timeout) -> awaitConsumer(connectionFactory, queue, timeout), () -> {
+				});
+	}
+
+	private static void awaitConsumer(ConnectionFactory connectionFactory, String queue, Duration timeout)
+			throws TimeoutException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (consumers(connectionFactory, queue) < 1) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new TimeoutException("no consumer on queue '" + queue + "'");
+			}
+			LockSupport.parkNanos(POLL.toNanos());
+		}
+	}
+
+	private static int consumers(ConnectionFactory connectionFactory, String queue) {
+		try (Connection connection = connectionFactory.createConnection();
+				Channel channel = connection.createChannel(false)) {
+			return channel.queueDeclarePassive(queue).getConsumerCount();
+		}
+		catch (IOException | TimeoutException | AmqpException ex) {
+			return 0;
+		}
 	}
 
 	@Override

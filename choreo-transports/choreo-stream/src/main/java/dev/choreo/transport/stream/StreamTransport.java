@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.choreo.internal.Redaction;
 import dev.choreo.transport.Endpoint;
@@ -52,15 +52,18 @@ import org.springframework.util.ClassUtils;
  * }
  * </pre>
  * <p>
- * <b>Subscriptions.</b> Each subscription is a consumer binding in an anonymous group
- * (unless {@link Builder#consumerGroup(String)} names one), so every subscription gets
- * every message. {@link #subscribe(String, InboundHandler)} completes only once the
- * binding consumes: on the Kafka binder once its partitions are assigned and positioned
- * at the latest offset, on the RabbitMQ binder once its queue is declared and bound and
- * the broker confirmed its consumer. On other binders (the test binder included) the
- * binding counts as consuming when the binder returns it. Inbound headers arrive as
- * strings (byte values decoded as UTF-8); Kafka keys and RabbitMQ reply addresses are
- * mapped to the message's key and reply address.
+ * <b>Subscriptions.</b> Each subscription is a consumer binding of its own, in an
+ * anonymous group (unless {@link Builder#consumerGroup(String)} names one), so every
+ * subscription gets every message; on RabbitMQ the group is a unique one whose queue is
+ * neither durable nor kept once its consumer goes, since the binder's anonymous queues
+ * ask for a queue leader locator that RabbitMQ before 3.12 refuses.
+ * {@link #subscribe(String, InboundHandler)} completes only once the binding consumes: on
+ * the Kafka binder once its partitions are assigned and positioned at the latest offset,
+ * on the RabbitMQ binder once its queue is declared and bound and the broker counts its
+ * consumer. On other binders (the test binder included) the binding counts as consuming
+ * when the binder returns it. Inbound headers arrive as strings (byte values decoded as
+ * UTF-8); Kafka keys and RabbitMQ reply addresses are mapped to the message's key and
+ * reply address.
  * <p>
  * <b>Publishing.</b> The payload bytes are sent as they are, with the headers as message
  * headers (and a Kafka key as the binder's {@code kafka_messageKey} header, a reply
@@ -106,6 +109,8 @@ public final class StreamTransport implements Transport {
 	private final Duration connectTimeout;
 
 	private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong bindings = new AtomicLong();
 
 	private volatile @Nullable BinderSelection selection;
 
@@ -224,11 +229,12 @@ public final class StreamTransport implements Transport {
 		DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
 		channel.setComponentName("choreo." + topic);
 		channel.subscribe((message) -> handler.onMessage(StreamMessages.inbound(topic, message, support)));
-		BinderSupport.ConsumerSetup setup = support.consumerSetup(binder, "choreo." + topic);
+		BinderSupport.ConsumerSetup setup = support.consumerSetup(binder, topic,
+				"choreo." + topic + "." + this.bindings.incrementAndGet(), this.group);
 		StreamSubscription subscription;
 		try {
 			subscription = new StreamSubscription(topic,
-					binder.bindConsumer(topic, this.group, channel, setup.properties()), this.subscriptions);
+					binder.bindConsumer(topic, setup.group(), channel, setup.properties()), this.subscriptions);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture
@@ -244,7 +250,7 @@ public final class StreamTransport implements Transport {
 	private CompletionStage<Subscription> awaitConsuming(StreamSubscription subscription,
 			BinderSupport.ConsumerSetup setup) {
 		try {
-			setup.ready().get(this.subscribeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			setup.readiness().await(this.subscribeTimeout);
 			return CompletableFuture.completedFuture(subscription);
 		}
 		catch (TimeoutException ex) {
