@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderTypeRegistry;
 import org.springframework.cloud.stream.config.BinderProperties;
@@ -16,6 +17,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.StringUtils;
 
@@ -125,7 +127,12 @@ record BinderSelection(@Nullable String name, BinderKind kind, Environment envir
 		MutablePropertySources sources = environment.getPropertySources();
 		if (properties.isInheritEnvironment() && context.getEnvironment() instanceof ConfigurableEnvironment parent) {
 			sources.forEach((source) -> sources.remove(source.getName()));
-			parent.getPropertySources().forEach(sources::addLast);
+			for (PropertySource<?> source : parent.getPropertySources()) {
+				// the parent's view over its own sources would hide the binder's
+				if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+					sources.addLast(source);
+				}
+			}
 		}
 		sources.addFirst(new MapPropertySource("binder " + name, own));
 		return environment;

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -90,6 +91,8 @@ final class KafkaBroker implements AutoCloseable {
 	public void close() {
 		if (this.embedded != null) {
 			this.embedded.destroy();
+			// the broker leaves its address for the Kafka binder of later applications
+			System.clearProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 		}
 	}
 
