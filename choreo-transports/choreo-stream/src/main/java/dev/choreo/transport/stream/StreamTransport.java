@@ -47,8 +47,10 @@ import org.springframework.util.ClassUtils;
  *     .build();
  * try (Harness harness = Harness.builder(stream).build().connect();
  *         Scenario scenario = harness.scenario("uppercase")) {
- *     scenario.expect("words.upper", payloadContains("HELLO"));
- *     scenario.publish("words", "hello".getBytes(StandardCharsets.UTF_8)).awaitAll(Duration.ofSeconds(10)).assertPassed();
+ *     scenario.expect("words.upper", payloadContains("HELLO".getBytes(UTF_8)));
+ *     scenario.publish("words", OutboundMessage.of("hello".getBytes(UTF_8)).withHeader("contentType", "text/plain"))
+ *         .awaitAll(Duration.ofSeconds(10))
+ *         .assertPassed();
  * }
  * </pre>
  * <p>
@@ -67,14 +69,19 @@ import org.springframework.util.ClassUtils;
  * <p>
  * <b>Publishing.</b> The payload bytes are sent as they are, with the headers as message
  * headers (and a Kafka key as the binder's {@code kafka_messageKey} header, a reply
- * address as RabbitMQ's {@code amqp_replyTo}). {@link PublishCallback#onSent()} runs once
- * {@link StreamBridge#send} returned {@code true}: the Kafka binder sends asynchronously
- * by default, so that means handed to the producer (set the binding's
- * {@code producer.sync=true} to wait for the broker), the RabbitMQ binder writes to the
- * channel (publisher confirms are the application's setting). A {@code false} return or
- * an exception is reported to {@link PublishCallback#onError(Throwable)}. The output
- * bindings the bridge creates for the destinations belong to the application's bridge and
- * outlive the transport, as the bridge's own cache decides.
+ * address as RabbitMQ's {@code amqp_replyTo}), with the message's {@code contentType}
+ * header as the content type, else {@code application/octet-stream} so the bridge
+ * converts nothing (a function that takes a {@code String} wants {@code text/plain}).
+ * {@link PublishCallback#onSent()} runs once {@link StreamBridge#send} returned
+ * {@code true}: the Kafka binder sends asynchronously by default, so that means handed to
+ * the producer (set the binding's {@code producer.sync=true} to wait for the broker), the
+ * RabbitMQ binder writes to the channel (publisher confirms are the application's
+ * setting), so a publish the broker refuses afterwards, such as one to an exchange it
+ * would not declare, closes the channel but is reported as sent. A {@code false} return
+ * or an exception (a topic name the binder refuses, a broker it cannot reach) is reported
+ * to {@link PublishCallback#onError(Throwable)}. The output bindings the bridge creates
+ * for the destinations belong to the application's bridge and outlive the transport, as
+ * the bridge's own cache decides.
  * <p>
  * <b>Endpoints.</b> Read from the binder's configuration without creating it: Kafka
  * brokers ({@code spring.cloud.stream.kafka.binder.brokers}, else Boot's Kafka connection

@@ -1,9 +1,13 @@
 package dev.choreo.transport.stream;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.choreo.transport.Endpoint;
 import dev.choreo.transport.EndpointCategory;
+import dev.choreo.transport.PublishCallback;
+import dev.choreo.transport.TransportListener;
+import dev.choreo.transport.TransportMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,32 @@ class StreamKafkaFunctionIntegrationTests extends StreamFunctionIntegrationTests
 	@Override
 	int brokerResources(String destination) {
 		return broker.groupsWithMembersOn(destination);
+	}
+
+	@Test
+	void reportsAPublishTheBinderRefusesAsAnError() {
+		// Kafka topic names allow letters, digits, '.', '_' and '-' only
+		String refused = "not a topic!";
+		try (StreamTransport transport = transport()) {
+			transport.connect(TransportListener.NONE);
+			CompletableFuture<String> outcome = new CompletableFuture<>();
+			transport.publish(TransportMessage.of(refused, bytes("x")), new PublishCallback() {
+
+				@Override
+				public void onSent() {
+					outcome.complete("sent");
+				}
+
+				@Override
+				public void onError(Throwable error) {
+					outcome.complete(error.getMessage());
+				}
+
+			});
+			assertThat(outcome).succeedsWithin(DEADLINE)
+				.asString()
+				.startsWith("The StreamBridge could not send to '" + refused + "': ");
+		}
 	}
 
 	@Test
