@@ -330,7 +330,12 @@ public final class StreamTransport implements Transport {
 			support.stopListening();
 		}
 		for (StreamSubscription subscription : List.copyOf(this.subscriptions)) {
-			subscription.unsubscribe();
+			try {
+				subscription.unsubscribe();
+			}
+			catch (RuntimeException ex) {
+				// the application is closing its binder: its bindings go with it
+			}
 		}
 	}
 

@@ -39,6 +39,22 @@ final class RabbitBroker {
 		return count;
 	}
 
+	/**
+	 * Close, on the broker's side, the connection that comes from a local port, as a
+	 * broker restart or a network failure would.
+	 */
+	static void closeConnectionFrom(int localPort) {
+		String output = run("rabbitmqctl", "-q", "list_connections", "--no-table-headers", "pid", "peer_port");
+		for (String line : output.split("\n")) {
+			String[] columns = line.split("\t");
+			if (columns.length == 2 && columns[1].trim().equals(String.valueOf(localPort))) {
+				run("rabbitmqctl", "-q", "close_connection", columns[0].trim(), "choreo test: connection closed");
+				return;
+			}
+		}
+		throw new IllegalStateException("No connection from port " + localPort + " in " + output);
+	}
+
 	private static String run(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

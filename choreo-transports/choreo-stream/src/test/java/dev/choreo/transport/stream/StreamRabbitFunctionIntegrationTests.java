@@ -1,6 +1,7 @@
 package dev.choreo.transport.stream;
 
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -10,11 +11,13 @@ import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import dev.choreo.transport.tck.Brokers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,35 @@ class StreamRabbitFunctionIntegrationTests extends StreamFunctionIntegrationTest
 	@Override
 	int brokerResources(String destination) {
 		return RabbitBroker.queuesBoundTo(destination);
+	}
+
+	@Test
+	void reportsTheLossAndRecoveryOfTheBindersConnection() throws Exception {
+		CountDownLatch lost = new CountDownLatch(1);
+		CountDownLatch restored = new CountDownLatch(1);
+		TransportListener listener = new TransportListener() {
+
+			@Override
+			public void connectionLost(String description, @Nullable Throwable cause) {
+				lost.countDown();
+			}
+
+			@Override
+			public void connectionRestored() {
+				restored.countDown();
+			}
+
+		};
+		try (StreamTransport transport = transport()) {
+			transport.connect(listener);
+			String topic = "choreo.recovery." + SUFFIX;
+			transport.subscribe(topic, (message) -> {
+			}).toCompletableFuture().get(30, TimeUnit.SECONDS);
+			ConnectionFactory connectionFactory = application().getBean(ConnectionFactory.class);
+			RabbitBroker.closeConnectionFrom(connectionFactory.createConnection().getLocalPort());
+			assertThat(lost.await(30, TimeUnit.SECONDS)).as("connection lost reported").isTrue();
+			assertThat(restored.await(60, TimeUnit.SECONDS)).as("connection restored reported").isTrue();
+		}
 	}
 
 	@Test
