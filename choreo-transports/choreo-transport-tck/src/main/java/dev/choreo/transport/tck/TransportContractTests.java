@@ -85,6 +85,18 @@ public abstract class TransportContractTests {
 	}
 
 	/**
+	 * Return whether a thread started during a test belongs to the application the
+	 * transport runs in, not to the transport, and so may outlive it: a client the
+	 * application caches, such as the producer of an output binding a Spring Cloud Stream
+	 * {@code StreamBridge} keeps for a destination. The default is none.
+	 * @param thread the thread
+	 * @return whether the application owns the thread
+	 */
+	protected boolean isApplicationThread(Thread thread) {
+		return false;
+	}
+
+	/**
 	 * Return a unique topic name in the broker's naming style.
 	 * @param base a readable base
 	 * @return the topic
@@ -558,10 +570,11 @@ public abstract class TransportContractTests {
 			.isTrue();
 	}
 
-	private static List<String> newThreads(Set<Thread> before) {
+	private List<String> newThreads(Set<Thread> before) {
 		List<String> names = new ArrayList<>();
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.isAlive() && !before.contains(thread) && !isJvmThread(thread.getName())) {
+			if (thread.isAlive() && !before.contains(thread) && !isJvmThread(thread.getName())
+					&& !isApplicationThread(thread)) {
 				names.add(thread.getName());
 			}
 		}

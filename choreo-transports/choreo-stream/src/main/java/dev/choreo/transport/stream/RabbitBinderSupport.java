@@ -1,0 +1,211 @@
+package dev.choreo.transport.stream;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.choreo.transport.Endpoint;
+import dev.choreo.transport.EndpointCategory;
+import dev.choreo.transport.TransportException;
+import dev.choreo.transport.TransportListener;
+import dev.choreo.transport.TransportMessage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.cloud.stream.binder.Binder;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.rabbit.RabbitMessageChannelBinder;
+import org.springframework.cloud.stream.binder.rabbit.properties.RabbitConsumerProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The RabbitMQ binder. Its addresses come from the application's
+ * {@link RabbitConnectionDetails} (or Boot's {@code spring.rabbitmq.*} in a binder
+ * environment of its own); the broker check opens the binder's connection. Each
+ * subscription has a queue of its own bound to the destination exchange, which the binder
+ * declares and binds; it counts as consuming once the broker counts a consumer on it.
+ * Reply addresses travel as {@code reply_to}; the binder's connection factory reports
+ * connection loss and recovery.
+ */
+final class RabbitBinderSupport implements BinderSupport {
+
+	private static final Duration POLL = Duration.ofMillis(10);
+
+	private final ApplicationContext context;
+
+	private final BinderSelection selection;
+
+	private volatile @Nullable Registration registration;
+
+	RabbitBinderSupport(ApplicationContext context, BinderSelection selection) {
+		this.context = context;
+		this.selection = selection;
+	}
+
+	@Override
+	public List<Endpoint> endpoints() {
+		RabbitConnectionDetails details = this.selection.ownEnvironment() ? null
+				: this.context.getBeanProvider(RabbitConnectionDetails.class).getIfAvailable();
+		if (details != null) {
+			return details.getAddresses()
+				.stream()
+				.map((address) -> new Endpoint(EndpointCategory.AMQP, address.host() + ":" + address.port()))
+				.toList();
+		}
+		RabbitProperties properties = org.springframework.boot.context.properties.bind.Binder
+			.get(this.selection.environment())
+			.bindOrCreate("spring.rabbitmq", RabbitProperties.class);
+		return properties.determineAddresses()
+			.stream()
+			.map((address) -> new Endpoint(EndpointCategory.AMQP, address))
+			.toList();
+	}
+
+	@Override
+	public boolean replyTo() {
+		return true;
+	}
+
+	@Override
+	public void probe(Binder<?, ?, ?> binder, Duration timeout) {
+		ConnectionFactory connectionFactory = connectionFactory(binder);
+		try {
+			Connection connection = connectionFactory.createConnection();
+			connection.close();
+		}
+		catch (AmqpException ex) {
+			throw new TransportException("The RabbitMQ binder's broker at " + endpoints() + " did not answer: "
+					+ StreamTransport.describe((ex.getCause() != null) ? ex.getCause() : ex));
+		}
+	}
+
+	/**
+	 * Subscribe with a queue of the subscription's own: in the transport's group if it
+	 * has one, else in a unique group whose queue is neither durable nor kept once its
+	 * consumer goes (the binder's anonymous queues ask for a queue leader locator that
+	 * RabbitMQ before 3.12 refuses for classic queues). The subscription consumes once
+	 * the broker counts a consumer on the queue.
+	 */
+	@Override
+	public ConsumerSetup consumerSetup(Binder<?, ?, ?> binder, String destination, String bindingName,
+			@Nullable String group) {
+		RabbitConsumerProperties rabbit = new RabbitConsumerProperties();
+		rabbit.setContainerType(RabbitConsumerProperties.ContainerType.SIMPLE);
+		String queueGroup = group;
+		if (queueGroup == null) {
+			queueGroup = "choreo-" + UUID.randomUUID();
+			rabbit.setDurableSubscription(false);
+		}
+		String queue = destination + "." + queueGroup;
+		ConnectionFactory connectionFactory = connectionFactory(binder);
+		return new ConsumerSetup(BinderSupport.base(new ExtendedConsumerProperties<>(rabbit), bindingName), queueGroup,
+				(timeout) -> awaitConsumer(connectionFactory, queue, timeout), () -> {
+				});
+	}
+
+	private static void awaitConsumer(ConnectionFactory connectionFactory, String queue, Duration timeout)
+			throws TimeoutException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (consumers(connectionFactory, queue) < 1) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new TimeoutException("no consumer on queue '" + queue + "'");
+			}
+			LockSupport.parkNanos(POLL.toNanos());
+		}
+	}
+
+	private static int consumers(ConnectionFactory connectionFactory, String queue) {
+		try (Connection connection = connectionFactory.createConnection();
+				Channel channel = connection.createChannel(false)) {
+			return channel.queueDeclarePassive(queue).getConsumerCount();
+		}
+		catch (IOException | TimeoutException | AmqpException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public void outbound(TransportMessage message, MessageBuilder<byte[]> builder) {
+		if (message.replyTo() != null) {
+			builder.setHeader(AmqpHeaders.REPLY_TO, message.replyTo());
+		}
+	}
+
+	@Override
+	public @Nullable String replyTo(MessageHeaders headers) {
+		return StreamMessages.text(headers.get(AmqpHeaders.REPLY_TO));
+	}
+
+	@Override
+	public void listen(Binder<?, ?, ?> binder, TransportListener listener) {
+		ConnectionFactory connectionFactory = connectionFactory(binder);
+		Registration registration = new Registration(connectionFactory, new Listener(listener));
+		connectionFactory.addConnectionListener(registration.listener());
+		this.registration = registration;
+	}
+
+	@Override
+	public void stopListening() {
+		Registration registration = this.registration;
+		this.registration = null;
+		if (registration != null) {
+			registration.connectionFactory().removeConnectionListener(registration.listener());
+		}
+	}
+
+	private static ConnectionFactory connectionFactory(Binder<?, ?, ?> binder) {
+		if (!(binder instanceof RabbitMessageChannelBinder rabbit)) {
+			throw new TransportException("Expected the RabbitMQ binder but found " + binder.getClass().getName());
+		}
+		return rabbit.getConnectionFactory();
+	}
+
+	private record Registration(ConnectionFactory connectionFactory, Listener listener) {
+
+	}
+
+	/**
+	 * Tells the transport listener when the binder's connection goes and comes back.
+	 */
+	private static final class Listener implements ConnectionListener {
+
+		private final TransportListener listener;
+
+		private final AtomicBoolean lost = new AtomicBoolean();
+
+		Listener(TransportListener listener) {
+			this.listener = listener;
+		}
+
+		@Override
+		public void onCreate(@Nullable Connection connection) {
+			if (this.lost.compareAndSet(true, false)) {
+				this.listener.connectionRestored();
+			}
+		}
+
+		@Override
+		public void onShutDown(ShutdownSignalException signal) {
+			if (!signal.isInitiatedByApplication() && this.lost.compareAndSet(false, true)) {
+				this.listener.connectionLost(
+						"the RabbitMQ binder's connection closed: " + StreamTransport.describe(signal), null);
+			}
+		}
+
+	}
+
+}
