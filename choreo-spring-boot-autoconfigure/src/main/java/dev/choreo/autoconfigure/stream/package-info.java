@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Spring Cloud Stream harness.
+ */
+@NullMarked
+package dev.choreo.autoconfigure.stream;
+
+import org.jspecify.annotations.NullMarked;
