@@ -45,6 +45,8 @@ public final class ContextStartBenchmark {
 				fullMedian, full[0] / 1e6, full[rounds - 1] / 1e6);
 		System.out.printf(Locale.ROOT, "slice / full: %.0f %% over %d rounds%n", 100 * sliceMedian / fullMedian,
 				rounds);
+		// the embedded Kafka broker runs on non-daemon threads
+		System.exit(0);
 	}
 
 	private static long start(Class<?> testClass) throws Exception {

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.test.EnableTestBinder;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -49,12 +50,28 @@ class ChoreoStreamAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void createsNoHarnessWithoutABinder() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoBinderApplication.class)
+			.web(WebApplicationType.NONE)
+			.run("--choreo.report.enabled=false")) {
+			assertThat(context.getBeansOfType(StreamBridge.class)).isNotEmpty();
+			assertThat(context.getBeansOfType(Harness.class)).isEmpty();
+		}
+	}
+
 	private static ConfigurableApplicationContext run(String... arguments) {
 		String[] all = new String[arguments.length + 2];
 		all[0] = "--spring.cloud.function.definition=uppercase";
 		all[1] = "--choreo.report.enabled=false";
 		System.arraycopy(arguments, 0, all, 2, arguments.length);
 		return new SpringApplicationBuilder(UppercaseApplication.class).web(WebApplicationType.NONE).run(all);
+	}
+
+	@SpringBootApplication
+	@ImportAutoConfiguration({ ChoreoAutoConfiguration.class, ChoreoStreamAutoConfiguration.class })
+	static class NoBinderApplication {
+
 	}
 
 	@SpringBootApplication
