@@ -7,6 +7,7 @@ import javax.net.ssl.SSLContext;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -86,6 +87,8 @@ final class OwnedClient implements AutoCloseable {
 		ClientOptions options = ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			// asynchronous commands (PUBLISH) time out like synchronous ones
+			.timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
 			.socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
 			.build();
 		LettuceClientConfiguration.LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder()

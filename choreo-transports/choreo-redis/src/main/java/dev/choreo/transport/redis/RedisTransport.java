@@ -20,6 +20,8 @@ import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -170,17 +172,55 @@ public final class RedisTransport implements Transport {
 	public void publish(TransportMessage message, PublishCallback callback) {
 		RedisSession session = requireSession("publish to '" + message.topic() + "'");
 		try (RedisConnection connection = session.factory().getConnection()) {
+			if (this.settings.mode() == RedisMode.PUB_SUB && sharesLettuceConnection(session, connection)) {
+				publishAsync((LettuceConnection) connection, session, message, callback);
+				return;
+			}
 			session.messaging().publish(connection, message);
 		}
 		catch (RuntimeException ex) {
-			session.watch().commandFailed();
-			String command = (this.settings.mode() == RedisMode.STREAMS) ? "XADD" : "PUBLISH";
-			callback.onError(new TransportException(
-					"Redis " + command + " to '" + message.topic() + "' failed: " + Failures.describe(ex)));
+			publishFailed(session, message, callback, ex);
 			return;
 		}
 		session.watch().commandSucceeded();
 		callback.onSent();
+	}
+
+	/**
+	 * Whether the connection is a handle on Lettuce's shared native connection, which
+	 * stays open when the handle is closed, so a command may complete after that.
+	 */
+	private static boolean sharesLettuceConnection(RedisSession session, RedisConnection connection) {
+		return session.factory() instanceof LettuceConnectionFactory lettuce && lettuce.getShareNativeConnection()
+				&& connection instanceof LettuceConnection handle && !handle.isPipelined() && !handle.isQueueing();
+	}
+
+	/**
+	 * Send {@code PUBLISH} without waiting for the answer, like the raw client does: the
+	 * callback hears it when Redis answers (or the command times out), on Lettuce's
+	 * thread, and the test thread is free to wait for the message meanwhile.
+	 */
+	private void publishAsync(LettuceConnection connection, RedisSession session, TransportMessage message,
+			PublishCallback callback) {
+		connection.getNativeConnection()
+			.publish(StreamCodec.utf8(message.topic()), message.payload())
+			.whenComplete((receivers, error) -> {
+				if (error != null) {
+					publishFailed(session, message, callback, error);
+				}
+				else {
+					session.watch().commandSucceeded();
+					callback.onSent();
+				}
+			});
+	}
+
+	private void publishFailed(RedisSession session, TransportMessage message, PublishCallback callback,
+			Throwable error) {
+		session.watch().commandFailed();
+		String command = (this.settings.mode() == RedisMode.STREAMS) ? "XADD" : "PUBLISH";
+		callback.onError(new TransportException(
+				"Redis " + command + " to '" + message.topic() + "' failed: " + Failures.describe(error)));
 	}
 
 	private RedisSession requireSession(String action) {
