@@ -19,6 +19,7 @@ import dev.choreo.transport.Subscription;
 import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
+import dev.choreo.transport.tck.Deliveries;
 import dev.choreo.transport.tck.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -64,11 +65,11 @@ class RabbitTransportTests {
 		BlockingQueue<TransportMessage> anyWords = subscribe(base + ".#");
 		assertThat(publish(base + ".a", "one")).isEqualTo("sent");
 		assertThat(publish(base + ".a.b", "two")).isEqualTo("sent");
-		assertThat(next(anyWords).topic()).isEqualTo(base + ".a");
-		assertThat(next(anyWords).topic()).isEqualTo(base + ".a.b");
-		TransportMessage only = next(oneWord);
+		assertThat(Deliveries.next(anyWords, WAIT).topic()).isEqualTo(base + ".a");
+		assertThat(Deliveries.next(anyWords, WAIT).topic()).isEqualTo(base + ".a.b");
+		TransportMessage only = Deliveries.next(oneWord, WAIT);
 		assertThat(only.topic()).isEqualTo(base + ".a");
-		assertThat(text(only)).isEqualTo("one");
+		assertThat(Deliveries.text(only)).isEqualTo("one");
 		assertThat(oneWord.poll(500, TimeUnit.MILLISECONDS)).isNull();
 	}
 
@@ -102,7 +103,7 @@ class RabbitTransportTests {
 			.build();
 		Channel channel = this.probe.createChannel();
 		channel.basicPublish("amq.topic", topic, properties, bytes("in"));
-		TransportMessage message = next(received);
+		TransportMessage message = Deliveries.next(received, WAIT);
 		assertThat(message.topic()).isEqualTo(topic);
 		assertThat(message.headers()).isEqualTo(Map.of("x-count", "7", "x-name", "seven",
 				RabbitTransport.CORRELATION_ID_HEADER, "c-2", RabbitTransport.CONTENT_TYPE_HEADER, "text/plain"));
@@ -123,9 +124,9 @@ class RabbitTransportTests {
 		String topic = "exchange:amq.direct/choreo.direct." + this.id;
 		BlockingQueue<TransportMessage> received = subscribe(topic);
 		assertThat(publish(topic, "elsewhere")).isEqualTo("sent");
-		TransportMessage message = next(received);
+		TransportMessage message = Deliveries.next(received, WAIT);
 		assertThat(message.topic()).isEqualTo(topic);
-		assertThat(text(message)).isEqualTo("elsewhere");
+		assertThat(Deliveries.text(message)).isEqualTo("elsewhere");
 	}
 
 	@Test
@@ -165,7 +166,7 @@ class RabbitTransportTests {
 		String topic = "choreo.again." + this.id;
 		BlockingQueue<TransportMessage> received = subscribe(topic);
 		assertThat(publish(topic, "again")).isEqualTo("sent");
-		assertThat(text(next(received))).isEqualTo("again");
+		assertThat(Deliveries.text(Deliveries.next(received, WAIT))).isEqualTo("again");
 	}
 
 	@Test
@@ -272,12 +273,6 @@ class RabbitTransportTests {
 		return outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 	}
 
-	private static TransportMessage next(BlockingQueue<TransportMessage> queue) throws InterruptedException {
-		TransportMessage message = queue.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-		assertThat(message).as("a message within %s", WAIT).isNotNull();
-		return message;
-	}
-
 	private static GetResponse get(Channel channel, String queue) {
 		GetResponse[] response = new GetResponse[1];
 		assertThat(Waits.until(WAIT, () -> (response[0] = basicGet(channel, queue)) != null)).isTrue();
@@ -295,10 +290,6 @@ class RabbitTransportTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String text(TransportMessage message) {
-		return new String(message.payload(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -16,11 +16,11 @@ import dev.choreo.Scenario;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Subscription;
-import dev.choreo.transport.Transport;
 import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import dev.choreo.transport.tck.Brokers;
+import dev.choreo.transport.tck.Deliveries;
 import dev.choreo.transport.tck.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,36 +57,21 @@ class RedisPubSubTransportTests {
 		return transport;
 	}
 
-	private static Subscription subscribe(Transport transport, String topic, BlockingQueue<TransportMessage> into)
-			throws Exception {
-		return transport.subscribe(topic, into::add).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-	}
-
-	private static TransportMessage next(BlockingQueue<TransportMessage> queue) throws InterruptedException {
-		TransportMessage message = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(message).as("a message within %s", WAIT).isNotNull();
-		return message;
-	}
-
-	private static String text(TransportMessage message) {
-		return new String(message.payload(), StandardCharsets.UTF_8);
-	}
-
 	@Test
 	void deliversTheActualChannelToAPatternSubscription() throws Exception {
 		try (RedisTransport transport = connected()) {
 			String prefix = channel("pattern");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, prefix + ":*", received);
+			Deliveries.subscribe(transport, prefix + ":*", received, WAIT);
 			this.probe.command("PUBLISH", prefix + ":orders", "from-outside");
 			transport.publish(TransportMessage.of(prefix + ":payments", "from-choreo".getBytes(StandardCharsets.UTF_8)),
 					PublishCallback.NONE);
-			TransportMessage first = next(received);
-			TransportMessage second = next(received);
+			TransportMessage first = Deliveries.next(received, WAIT);
+			TransportMessage second = Deliveries.next(received, WAIT);
 			assertThat(first.topic()).isEqualTo(prefix + ":orders");
-			assertThat(text(first)).isEqualTo("from-outside");
+			assertThat(Deliveries.text(first)).isEqualTo("from-outside");
 			assertThat(second.topic()).isEqualTo(prefix + ":payments");
-			assertThat(text(second)).isEqualTo("from-choreo");
+			assertThat(Deliveries.text(second)).isEqualTo("from-choreo");
 		}
 	}
 
@@ -95,9 +80,9 @@ class RedisPubSubTransportTests {
 		try (RedisTransport transport = connected()) {
 			String topic = channel("confirmed");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			Subscription first = subscribe(transport, topic, received);
+			Subscription first = Deliveries.subscribe(transport, topic, received, WAIT);
 			assertThat(this.probe.subscribers(topic)).isEqualTo(1);
-			Subscription second = subscribe(transport, topic, received);
+			Subscription second = Deliveries.subscribe(transport, topic, received, WAIT);
 			first.unsubscribe();
 			assertThat(this.probe.subscribers(topic)).isEqualTo(1);
 			second.unsubscribe();
@@ -207,9 +192,9 @@ class RedisPubSubTransportTests {
 		RedisTransport transport = connected();
 		String topic = channel("threads");
 		BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-		subscribe(transport, topic, received);
+		Deliveries.subscribe(transport, topic, received, WAIT);
 		transport.publish(TransportMessage.of(topic, new byte[] { 7 }), PublishCallback.NONE);
-		next(received);
+		Deliveries.next(received, WAIT);
 		assertThat(RedisThreads.newSince(before)).anyMatch((name) -> name.startsWith("lettuce-"))
 			.anyMatch((name) -> name.startsWith("choreo-redis-"));
 		transport.close();

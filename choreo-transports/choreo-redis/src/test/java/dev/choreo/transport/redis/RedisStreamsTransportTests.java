@@ -17,10 +17,10 @@ import dev.choreo.Scenario;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Subscription;
-import dev.choreo.transport.Transport;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import dev.choreo.transport.tck.Brokers;
+import dev.choreo.transport.tck.Deliveries;
 import dev.choreo.transport.tck.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,21 +71,6 @@ class RedisStreamsTransportTests {
 		return transport;
 	}
 
-	private static Subscription subscribe(Transport transport, String topic, BlockingQueue<TransportMessage> into)
-			throws Exception {
-		return transport.subscribe(topic, into::add).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-	}
-
-	private static TransportMessage next(BlockingQueue<TransportMessage> queue) throws InterruptedException {
-		TransportMessage message = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(message).as("a message within %s", WAIT).isNotNull();
-		return message;
-	}
-
-	private static String text(TransportMessage message) {
-		return new String(message.payload(), StandardCharsets.UTF_8);
-	}
-
 	@Test
 	void neverMissesAnEntryAddedRightAfterSubscribeReturns200TimesInARow() throws Exception {
 		try (RedisTransport transport = connected()) {
@@ -93,11 +78,11 @@ class RedisStreamsTransportTests {
 			for (int i = 0; i < 200; i++) {
 				String topic = (i % 2 == 0) ? stream("fresh") : shared;
 				BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-				Subscription subscription = subscribe(transport, topic, received);
+				Subscription subscription = Deliveries.subscribe(transport, topic, received, WAIT);
 				this.probe.command("XADD", topic, "*", "payload", "entry-" + i);
 				TransportMessage message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 				assertThat(message).as("entry %d of 200 on %s", i, topic).isNotNull();
-				assertThat(text(message)).isEqualTo("entry-" + i);
+				assertThat(Deliveries.text(message)).isEqualTo("entry-" + i);
 				subscription.unsubscribe();
 			}
 		}
@@ -109,13 +94,13 @@ class RedisStreamsTransportTests {
 			String topic = stream("start");
 			BlockingQueue<TransportMessage> early = new LinkedBlockingQueue<>();
 			BlockingQueue<TransportMessage> late = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, early);
+			Deliveries.subscribe(transport, topic, early, WAIT);
 			transport.publish(TransportMessage.of(topic, "one".getBytes(StandardCharsets.UTF_8)), PublishCallback.NONE);
-			assertThat(text(next(early))).isEqualTo("one");
-			subscribe(transport, topic, late);
+			assertThat(Deliveries.text(Deliveries.next(early, WAIT))).isEqualTo("one");
+			Deliveries.subscribe(transport, topic, late, WAIT);
 			transport.publish(TransportMessage.of(topic, "two".getBytes(StandardCharsets.UTF_8)), PublishCallback.NONE);
-			assertThat(text(next(early))).isEqualTo("two");
-			assertThat(text(next(late))).isEqualTo("two");
+			assertThat(Deliveries.text(Deliveries.next(early, WAIT))).isEqualTo("two");
+			assertThat(Deliveries.text(Deliveries.next(late, WAIT))).isEqualTo("two");
 			assertThat(late.poll(300, TimeUnit.MILLISECONDS)).isNull();
 		}
 	}
@@ -126,10 +111,10 @@ class RedisStreamsTransportTests {
 		try (RedisTransport transport = connected()) {
 			String topic = stream("fields");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, received);
+			Deliveries.subscribe(transport, topic, received, WAIT);
 			transport.publish(new TransportMessage(topic, "{\"n\":1}".getBytes(StandardCharsets.UTF_8),
 					Map.of("x-tenant", "acme"), null, null), PublishCallback.NONE);
-			next(received);
+			Deliveries.next(received, WAIT);
 			List<?> entries = (List<?>) this.probe.command("XRANGE", topic, "-", "+");
 			assertThat((List<Object>) ((List<?>) entries.get(0)).get(1)).containsExactly("payload", "{\"n\":1}",
 					"h:x-tenant", "acme");
@@ -141,14 +126,14 @@ class RedisStreamsTransportTests {
 		try (RedisTransport transport = connected()) {
 			String topic = stream("foreign");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, received);
+			Deliveries.subscribe(transport, topic, received, WAIT);
 			this.probe.command("XADD", topic, "*", "orderId", "42", "note", "say \"hi\"", "h:x-trace", "t-1");
 			this.probe.command("XADD", topic, "*", "type", "OrderPaid", "payload", "{\"orderId\":42}");
-			TransportMessage fields = next(received);
-			TransportMessage payload = next(received);
-			assertThat(text(fields)).isEqualTo("{\"orderId\":\"42\",\"note\":\"say \\\"hi\\\"\"}");
+			TransportMessage fields = Deliveries.next(received, WAIT);
+			TransportMessage payload = Deliveries.next(received, WAIT);
+			assertThat(Deliveries.text(fields)).isEqualTo("{\"orderId\":\"42\",\"note\":\"say \\\"hi\\\"\"}");
 			assertThat(fields.headers()).isEqualTo(Map.of("x-trace", "t-1"));
-			assertThat(text(payload)).isEqualTo("{\"orderId\":42}");
+			assertThat(Deliveries.text(payload)).isEqualTo("{\"orderId\":42}");
 			assertThat(payload.headers()).isEqualTo(Map.of("type", "OrderPaid"));
 		}
 	}
@@ -162,9 +147,9 @@ class RedisStreamsTransportTests {
 			transport.connect(TransportListener.NONE);
 			String topic = stream("body");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, received);
+			Deliveries.subscribe(transport, topic, received, WAIT);
 			this.probe.command("XADD", topic, "*", "body", "{\"ok\":true}");
-			assertThat(text(next(received))).isEqualTo("{\"ok\":true}");
+			assertThat(Deliveries.text(Deliveries.next(received, WAIT))).isEqualTo("{\"ok\":true}");
 		}
 	}
 
@@ -192,12 +177,12 @@ class RedisStreamsTransportTests {
 			transport.connect(TransportListener.NONE);
 			String topic = stream("database");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, received);
+			Deliveries.subscribe(transport, topic, received, WAIT);
 			RedisProbe.on(6379, "SELECT", "1").command("XADD", topic, "*", "payload", "in-db-1");
 			transport.publish(TransportMessage.of(topic, "from-choreo".getBytes(StandardCharsets.UTF_8)),
 					PublishCallback.NONE);
-			assertThat(text(next(received))).isEqualTo("in-db-1");
-			assertThat(text(next(received))).isEqualTo("from-choreo");
+			assertThat(Deliveries.text(Deliveries.next(received, WAIT))).isEqualTo("in-db-1");
+			assertThat(Deliveries.text(Deliveries.next(received, WAIT))).isEqualTo("from-choreo");
 			assertThat(RedisProbe.on(6379, "SELECT", "1").number("XLEN", topic)).isEqualTo(2);
 			assertThat(this.probe.number("EXISTS", topic)).isZero();
 			RedisProbe.on(6379, "SELECT", "1").command("DEL", topic);
@@ -209,14 +194,14 @@ class RedisStreamsTransportTests {
 		try (RedisTransport transport = connected()) {
 			String topic = stream("large");
 			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-			subscribe(transport, topic, received);
+			Deliveries.subscribe(transport, topic, received, WAIT);
 			byte[] large = new byte[1024 * 1024];
 			for (int i = 0; i < large.length; i++) {
 				large[i] = (byte) (i * 17);
 			}
 			transport.publish(new TransportMessage(topic, large, Map.of("x-size", "1MiB"), null, null),
 					PublishCallback.NONE);
-			TransportMessage message = next(received);
+			TransportMessage message = Deliveries.next(received, WAIT);
 			assertThat(message.payload()).isEqualTo(large);
 			assertThat(message.headers()).isEqualTo(Map.of("x-size", "1MiB"));
 		}
@@ -226,8 +211,8 @@ class RedisStreamsTransportTests {
 	void holdsABlockedReadOnlyWhileItHasSubscriptions() throws Exception {
 		try (RedisTransport transport = connected()) {
 			assertThat(this.probe.blockedStreamReaders(CLIENT_NAME)).isZero();
-			Subscription first = subscribe(transport, stream("blocked"), new LinkedBlockingQueue<>());
-			Subscription second = subscribe(transport, stream("blocked"), new LinkedBlockingQueue<>());
+			Subscription first = Deliveries.subscribe(transport, stream("blocked"), new LinkedBlockingQueue<>(), WAIT);
+			Subscription second = Deliveries.subscribe(transport, stream("blocked"), new LinkedBlockingQueue<>(), WAIT);
 			assertThat(Waits.until(WAIT, () -> this.probe.blockedStreamReaders(CLIENT_NAME) == 1)).isTrue();
 			first.unsubscribe();
 			second.unsubscribe();
@@ -276,9 +261,9 @@ class RedisStreamsTransportTests {
 			for (int i = 0; i < times; i++) {
 				String topic = stream("factory");
 				BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
-				subscribe(transport, topic, received);
+				Deliveries.subscribe(transport, topic, received, WAIT);
 				this.probe.command("XADD", topic, "*", "payload", "n" + i);
-				seen.add(text(next(received)));
+				seen.add(Deliveries.text(Deliveries.next(received, WAIT)));
 			}
 			assertThat(seen).hasSize(times).allMatch((text) -> text.startsWith("n"));
 		}

@@ -148,15 +148,11 @@ public abstract class TransportContractTests {
 
 	private Subscription subscribe(Transport transport, String topic, BlockingQueue<TransportMessage> into)
 			throws Exception {
-		return transport.subscribe(topic, into::add)
-			.toCompletableFuture()
-			.get(deadline().toSeconds(), TimeUnit.SECONDS);
+		return Deliveries.subscribe(transport, topic, into, deadline());
 	}
 
 	private TransportMessage next(BlockingQueue<TransportMessage> queue) throws InterruptedException {
-		TransportMessage message = queue.poll(deadline().toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(message).as("a message within %s", deadline()).isNotNull();
-		return message;
+		return Deliveries.next(queue, deadline());
 	}
 
 	private void assertSilent(BlockingQueue<TransportMessage> queue) throws InterruptedException {
