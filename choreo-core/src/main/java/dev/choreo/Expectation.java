@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.choreo.match.MatchFailure;
 import dev.choreo.match.MatchResult;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.ReceivedMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ final class Expectation implements Interest {
 
 	final String topic;
 
-	final Matcher matcher;
+	final MessageMatcher matcher;
 
 	final @Nullable Class<?> type;
 
@@ -67,7 +67,7 @@ final class Expectation implements Interest {
 
 	int matchCount;
 
-	Expectation(Scope scope, Binding binding, String topic, Matcher matcher, @Nullable Class<?> type,
+	Expectation(Scope scope, Binding binding, String topic, MessageMatcher matcher, @Nullable Class<?> type,
 			boolean negative) {
 		this.scope = scope;
 		this.binding = binding;
@@ -80,7 +80,7 @@ final class Expectation implements Interest {
 		this.handle = new Handle(this);
 	}
 
-	private static String safeDescription(Matcher matcher) {
+	private static String safeDescription(MessageMatcher matcher) {
 		try {
 			return matcher.description();
 		}
@@ -89,7 +89,7 @@ final class Expectation implements Interest {
 		}
 	}
 
-	private static @Nullable Object safeShape(Matcher matcher) {
+	private static @Nullable Object safeShape(MessageMatcher matcher) {
 		try {
 			return matcher.expectedShape();
 		}

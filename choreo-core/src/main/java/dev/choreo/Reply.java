@@ -9,7 +9,7 @@ import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
 import dev.choreo.correlation.Envelope;
 import dev.choreo.match.MatchResult;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +40,7 @@ final class Reply implements Interest {
 
 	private final String triggerTopic;
 
-	private final Matcher matcher;
+	private final MessageMatcher matcher;
 
 	private final String matcherDescription;
 
@@ -62,7 +62,7 @@ final class Reply implements Interest {
 
 	private boolean overridden;
 
-	Reply(Scope scope, Binding trigger, String triggerTopic, Matcher matcher, Binding target,
+	Reply(Scope scope, Binding trigger, String triggerTopic, MessageMatcher matcher, Binding target,
 			@Nullable String replyTopic, ReplyBuilder builder) {
 		this.scope = scope;
 		this.trigger = trigger;

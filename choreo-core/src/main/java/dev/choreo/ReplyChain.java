@@ -3,7 +3,7 @@ package dev.choreo;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +29,11 @@ public final class ReplyChain<S> {
 
 	private final String triggerTopic;
 
-	private final Matcher matcher;
+	private final MessageMatcher matcher;
 
 	private final AtomicBoolean bound = new AtomicBoolean();
 
-	ReplyChain(S owner, Scope scope, Binding trigger, String triggerTopic, Matcher matcher) {
+	ReplyChain(S owner, Scope scope, Binding trigger, String triggerTopic, MessageMatcher matcher) {
 		this.owner = owner;
 		this.scope = scope;
 		this.trigger = trigger;

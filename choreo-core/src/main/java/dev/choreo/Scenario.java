@@ -2,7 +2,7 @@ package dev.choreo;
 
 import java.time.Duration;
 
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.Matchers;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +52,7 @@ public final class Scenario implements AutoCloseable {
 	 * @return the handle to read the outcome from
 	 */
 	public Handle expect(String topic) {
-		return expect(topic, Matchers.any());
+		return expect(topic, Matchers.anyPayload());
 	}
 
 	/**
@@ -62,7 +62,7 @@ public final class Scenario implements AutoCloseable {
 	 * @return the handle to read the outcome from
 	 * @throws IllegalScenarioStateException after the first publish
 	 */
-	public Handle expect(String topic, Matcher matcher) {
+	public Handle expect(String topic, MessageMatcher matcher) {
 		return this.scope.expect(this.binding, topic, matcher, null, false);
 	}
 
@@ -75,7 +75,7 @@ public final class Scenario implements AutoCloseable {
 	 * @param matcher what the decoded payload must satisfy
 	 * @return the handle to read the outcome from
 	 */
-	public Handle expect(String topic, Class<?> type, Matcher matcher) {
+	public Handle expect(String topic, Class<?> type, MessageMatcher matcher) {
 		return this.scope.expect(this.binding, topic, matcher, type, false);
 	}
 
@@ -87,7 +87,7 @@ public final class Scenario implements AutoCloseable {
 	 * @param matcher what must not arrive
 	 * @return the handle to read the outcome from
 	 */
-	public Handle expectNone(String topic, Matcher matcher) {
+	public Handle expectNone(String topic, MessageMatcher matcher) {
 		return this.scope.expect(this.binding, topic, matcher, null, true);
 	}
 
@@ -106,7 +106,7 @@ public final class Scenario implements AutoCloseable {
 	 * @param matcher what the trigger must satisfy
 	 * @return the chain that takes the reply
 	 */
-	public ReplyChain<Scenario> on(String topic, Matcher matcher) {
+	public ReplyChain<Scenario> on(String topic, MessageMatcher matcher) {
 		return this.scope.on(this, this.binding, topic, matcher);
 	}
 

@@ -20,7 +20,7 @@ import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
 import dev.choreo.correlation.Envelope;
 import dev.choreo.internal.Redaction;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.Matchers;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.TransportException;
@@ -147,7 +147,7 @@ final class Scope {
 
 	// --- building ---------------------------------------------------------------------
 
-	Handle expect(Binding binding, String topic, Matcher matcher, @Nullable Class<?> type, boolean negative) {
+	Handle expect(Binding binding, String topic, MessageMatcher matcher, @Nullable Class<?> type, boolean negative) {
 		requireTopic(topic);
 		Objects.requireNonNull(matcher, "matcher");
 		binding.harness().requireConnected();
@@ -197,7 +197,7 @@ final class Scope {
 		binding.harness().dispatcher().unregister(expectation);
 	}
 
-	<S> ReplyChain<S> on(S owner, Binding binding, String topic, @Nullable Matcher matcher) {
+	<S> ReplyChain<S> on(S owner, Binding binding, String topic, @Nullable MessageMatcher matcher) {
 		requireTopic(topic);
 		this.lock.lock();
 		try {
@@ -209,7 +209,7 @@ final class Scope {
 		finally {
 			this.lock.unlock();
 		}
-		return new ReplyChain<>(owner, this, binding, topic, (matcher != null) ? matcher : Matchers.any());
+		return new ReplyChain<>(owner, this, binding, topic, (matcher != null) ? matcher : Matchers.anyPayload());
 	}
 
 	void addReply(Reply reply) {

@@ -2,7 +2,7 @@ package dev.choreo;
 
 import java.time.Duration;
 
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.Matchers;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +30,7 @@ public final class StageScenario implements AutoCloseable {
 	 * @return the handle
 	 */
 	public Handle expect(String harness, String topic) {
-		return expect(harness, topic, Matchers.any());
+		return expect(harness, topic, Matchers.anyPayload());
 	}
 
 	/**
@@ -39,9 +39,9 @@ public final class StageScenario implements AutoCloseable {
 	 * @param topic the topic
 	 * @param matcher what the message must satisfy
 	 * @return the handle
-	 * @see Scenario#expect(String, Matcher)
+	 * @see Scenario#expect(String, MessageMatcher)
 	 */
-	public Handle expect(String harness, String topic, Matcher matcher) {
+	public Handle expect(String harness, String topic, MessageMatcher matcher) {
 		return this.scope.expect(this.scope.binding(harness), topic, matcher, null, false);
 	}
 
@@ -52,9 +52,9 @@ public final class StageScenario implements AutoCloseable {
 	 * @param type the payload type
 	 * @param matcher what the decoded payload must satisfy
 	 * @return the handle
-	 * @see Scenario#expect(String, Class, Matcher)
+	 * @see Scenario#expect(String, Class, MessageMatcher)
 	 */
-	public Handle expect(String harness, String topic, Class<?> type, Matcher matcher) {
+	public Handle expect(String harness, String topic, Class<?> type, MessageMatcher matcher) {
 		return this.scope.expect(this.scope.binding(harness), topic, matcher, type, false);
 	}
 
@@ -65,9 +65,9 @@ public final class StageScenario implements AutoCloseable {
 	 * @param topic the topic
 	 * @param matcher what must not arrive
 	 * @return the handle
-	 * @see Scenario#expectNone(String, Matcher)
+	 * @see Scenario#expectNone(String, MessageMatcher)
 	 */
-	public Handle expectNone(String harness, String topic, Matcher matcher) {
+	public Handle expectNone(String harness, String topic, MessageMatcher matcher) {
 		return this.scope.expect(this.scope.binding(harness), topic, matcher, null, true);
 	}
 
@@ -89,7 +89,7 @@ public final class StageScenario implements AutoCloseable {
 	 * @param matcher what the trigger must satisfy
 	 * @return the chain that takes the reply
 	 */
-	public ReplyChain<StageScenario> on(String harness, String topic, Matcher matcher) {
+	public ReplyChain<StageScenario> on(String harness, String topic, MessageMatcher matcher) {
 		return this.scope.on(this, this.scope.binding(harness), topic, matcher);
 	}
 

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Level;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.match.MatchFailure;
 import dev.choreo.match.MatchResult;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.testing.FakeTransport;
 import dev.choreo.testing.LogCapture;
 import dev.choreo.transport.InMemoryTransport;
@@ -590,7 +590,7 @@ class ExpectationOutcomeTests {
 	record Order(String id, int qty) {
 	}
 
-	static class Named implements Matcher {
+	static class Named implements MessageMatcher {
 
 		private final String description;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ch.qos.logback.classic.Level;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.match.MatchResult;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.testing.FakeTransport;
 import dev.choreo.testing.LogCapture;
 import dev.choreo.transport.InMemoryTransport;
@@ -560,7 +560,7 @@ class ReplyTests {
 		}
 	}
 
-	static final class ThrowingMatcher implements Matcher {
+	static final class ThrowingMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {

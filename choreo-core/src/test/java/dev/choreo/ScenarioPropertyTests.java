@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.match.MatchResult;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.Matchers;
 import dev.choreo.transport.InMemoryTransport;
 import net.jqwik.api.Arbitraries;
@@ -36,23 +36,27 @@ class ScenarioPropertyTests {
 	}
 
 	@Provide
-	Arbitrary<Matcher> matchers() {
+	Arbitrary<MessageMatcher> matchers() {
 		return matchers(2);
 	}
 
-	private static Arbitrary<Matcher> matchers(int depth) {
-		Arbitrary<Matcher> leaves = leaves();
+	private static Arbitrary<MessageMatcher> matchers(int depth) {
+		Arbitrary<MessageMatcher> leaves = leaves();
 		if (depth == 0) {
 			return leaves;
 		}
-		Arbitrary<Matcher> inner = matchers(depth - 1);
-		return Arbitraries.frequencyOf(Tuple.of(4, leaves), Tuple.of(1,
-				inner.list().ofMinSize(1).ofMaxSize(3).map((list) -> Matchers.allOf(list.toArray(Matcher[]::new)))),
+		Arbitrary<MessageMatcher> inner = matchers(depth - 1);
+		return Arbitraries.frequencyOf(Tuple.of(4, leaves),
 				Tuple.of(1,
 						inner.list()
 							.ofMinSize(1)
 							.ofMaxSize(3)
-							.map((list) -> Matchers.anyOf(list.toArray(Matcher[]::new)))),
+							.map((list) -> Matchers.allOf(list.toArray(MessageMatcher[]::new)))),
+				Tuple.of(1,
+						inner.list()
+							.ofMinSize(1)
+							.ofMaxSize(3)
+							.map((list) -> Matchers.anyOf(list.toArray(MessageMatcher[]::new)))),
 				Tuple.of(1, inner.map(Matchers::not)), Tuple.of(1, inner.map(Matchers::every)),
 				Tuple.of(1, inner.map(Matchers::anyElement)),
 				Tuple.of(1, Combinators.combine(JsonTrees.keys(), inner).as((key, matcher) -> {
@@ -62,7 +66,7 @@ class ScenarioPropertyTests {
 				})));
 	}
 
-	private static Arbitrary<Matcher> leaves() {
+	private static Arbitrary<MessageMatcher> leaves() {
 		Arbitrary<String> paths = Arbitraries.of("a", "b", "status", "0", "a.0", "x.y", "correlation_id", "-1");
 		Arbitrary<@Nullable Object> values = JsonTrees.scalars();
 		Arbitrary<Object> comparable = Arbitraries.oneOf(Arbitraries.longs().between(-3, 3).map(Object.class::cast),
@@ -72,10 +76,11 @@ class ScenarioPropertyTests {
 					Combinators.combine(paths, values).as(Matchers::fieldNe),
 					Combinators.combine(paths, comparable).as(Matchers::fieldGt),
 					Combinators.combine(paths, comparable).as(Matchers::fieldLt), paths.map(Matchers::fieldExists),
-					paths.map((path) -> Matchers.fieldMatches(path, "[a-z]*")), values.map(Matchers::eq),
+					paths.map((path) -> Matchers.fieldMatches(path, "[a-z]*")), values.map(Matchers::valueEquals),
 					comparable.map(Matchers::gt), comparable.map(Matchers::lt),
-					values.list().ofMaxSize(3).map(Matchers::in), Arbitraries.just(Matchers.exists()),
-					Arbitraries.just(Matchers.any()), Arbitraries.just(Matchers.payloadContains(new byte[] { '{' })),
+					values.list().ofMaxSize(3).map(Matchers::valueIn), Arbitraries.just(Matchers.exists()),
+					Arbitraries.just(Matchers.anyPayload()),
+					Arbitraries.just(Matchers.payloadContains(new byte[] { '{' })),
 					Arbitraries.just(Matchers.headerEquals("tenant", "acme")),
 					Arbitraries.just(Matchers.keyEquals("k")),
 					Arbitraries.just(Matchers.satisfies("is a non-empty map",
@@ -85,7 +90,7 @@ class ScenarioPropertyTests {
 
 	@Property(tries = 1000)
 	void publishAndAwaitAllNeverThrowAndEveryNearMissSaysWhy(@ForAll("payloads") @Nullable Object payload,
-			@ForAll("matchers") Matcher matcher, @ForAll boolean correlated, @ForAll boolean typed) {
+			@ForAll("matchers") MessageMatcher matcher, @ForAll boolean correlated, @ForAll boolean typed) {
 		Harness.Builder builder = Harness.builder(InMemoryTransport.create());
 		if (correlated) {
 			builder.correlation(CorrelationPolicy.field("correlation_id"));
@@ -113,7 +118,7 @@ class ScenarioPropertyTests {
 
 	@Property(tries = 300)
 	void rawBytesThroughARawHarnessAreAlwaysExplained(@ForAll("bytesOnly") byte[] payload,
-			@ForAll("matchers") Matcher matcher) {
+			@ForAll("matchers") MessageMatcher matcher) {
 		try (Harness harness = Harness.builder(InMemoryTransport.create()).codec(Codec.raw()).build().connect();
 				Scenario s = harness.scenario("raw")) {
 			Handle handle = s.expect("topic", matcher);
@@ -148,7 +153,7 @@ class ScenarioPropertyTests {
 	record Shape(@Nullable String status) {
 	}
 
-	static final class Throwing implements Matcher {
+	static final class Throwing implements MessageMatcher {
 
 		@Override
 		public String description() {

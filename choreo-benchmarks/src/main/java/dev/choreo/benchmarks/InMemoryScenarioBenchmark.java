@@ -11,7 +11,7 @@ import dev.choreo.Harness;
 import dev.choreo.Outcome;
 import dev.choreo.Scenario;
 import dev.choreo.correlation.CorrelationPolicy;
-import dev.choreo.match.Matcher;
+import dev.choreo.match.MessageMatcher;
 import dev.choreo.transport.InMemoryTransport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,7 +47,7 @@ public class InMemoryScenarioBenchmark {
 
 	private Harness harness;
 
-	private Matcher matcher;
+	private MessageMatcher matcher;
 
 	private final AtomicLong sequence = new AtomicLong();
 

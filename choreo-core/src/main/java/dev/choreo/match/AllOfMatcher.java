@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class AllOfMatcher extends DescribedMatcher {
 
-	private final List<Matcher> matchers;
+	private final List<MessageMatcher> matchers;
 
-	AllOfMatcher(List<Matcher> matchers) {
+	AllOfMatcher(List<MessageMatcher> matchers) {
 		super(Shapes.describe("all_of", matchers));
 		this.matchers = matchers;
 	}
@@ -28,8 +28,8 @@ final class AllOfMatcher extends DescribedMatcher {
 		return evaluate((matcher) -> matcher.matchMessage(message), message.payload());
 	}
 
-	private MatchResult evaluate(Function<Matcher, @Nullable MatchResult> run, @Nullable Object payload) {
-		for (Matcher matcher : this.matchers) {
+	private MatchResult evaluate(Function<MessageMatcher, @Nullable MatchResult> run, @Nullable Object payload) {
+		for (MessageMatcher matcher : this.matchers) {
 			MatchResult result = Shapes.checked(run.apply(matcher), matcher.description());
 			if (!result.matched()) {
 				return failed(matcher, result, payload);
@@ -38,7 +38,7 @@ final class AllOfMatcher extends DescribedMatcher {
 		return MatchResult.pass(description());
 	}
 
-	private MatchResult failed(Matcher matcher, MatchResult result, @Nullable Object payload) {
+	private MatchResult failed(MessageMatcher matcher, MatchResult result, @Nullable Object payload) {
 		MatchFailure child = Shapes.failureOf(result, matcher.description(), payload);
 		MatchFailure failure = new MatchFailure(Kind.COMPOSED, "all_of", Shapes.single("all_of", expectedShape()), null,
 				List.of(child));

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class AnyElementMatcher extends DescribedMatcher {
 
-	private final Matcher matcher;
+	private final MessageMatcher matcher;
 
-	AnyElementMatcher(Matcher matcher) {
+	AnyElementMatcher(MessageMatcher matcher) {
 		super("any_element(" + matcher.description() + ")");
 		this.matcher = matcher;
 	}

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class AnyOfMatcher extends DescribedMatcher {
 
-	private final List<Matcher> matchers;
+	private final List<MessageMatcher> matchers;
 
-	AnyOfMatcher(List<Matcher> matchers) {
+	AnyOfMatcher(List<MessageMatcher> matchers) {
 		super(Shapes.describe("any_of", matchers));
 		this.matchers = matchers;
 	}
@@ -29,10 +29,10 @@ final class AnyOfMatcher extends DescribedMatcher {
 		return evaluate((matcher) -> matcher.matchMessage(message), message.payload());
 	}
 
-	private MatchResult evaluate(Function<Matcher, @Nullable MatchResult> run, @Nullable Object payload) {
+	private MatchResult evaluate(Function<MessageMatcher, @Nullable MatchResult> run, @Nullable Object payload) {
 		List<MatchFailure> children = new ArrayList<>(this.matchers.size());
 		List<String> reasons = new ArrayList<>(this.matchers.size());
-		for (Matcher matcher : this.matchers) {
+		for (MessageMatcher matcher : this.matchers) {
 			MatchResult result = Shapes.checked(run.apply(matcher), matcher.description());
 			if (result.matched()) {
 				return MatchResult.pass("any_of matched " + matcher.description());

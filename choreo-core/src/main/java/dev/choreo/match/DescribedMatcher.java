@@ -4,7 +4,7 @@ package dev.choreo.match;
  * Base class for the built-in matchers: a fixed description, also used as
  * {@code toString()} so reports that print a matcher show what it checks.
  */
-abstract class DescribedMatcher implements Matcher {
+abstract class DescribedMatcher implements MessageMatcher {
 
 	private final String description;
 

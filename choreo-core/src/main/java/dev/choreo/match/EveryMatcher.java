@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class EveryMatcher extends DescribedMatcher {
 
-	private final Matcher matcher;
+	private final MessageMatcher matcher;
 
-	EveryMatcher(Matcher matcher) {
+	EveryMatcher(MessageMatcher matcher) {
 		super("every(" + matcher.description() + ")");
 		this.matcher = matcher;
 	}

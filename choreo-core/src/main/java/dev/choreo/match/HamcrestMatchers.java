@@ -1,7 +1,7 @@
 package dev.choreo.match;
 
 /**
- * Adapts Hamcrest matchers to Choreo {@link Matcher}s. Needs
+ * Adapts Hamcrest matchers to Choreo {@link MessageMatcher}s. Needs
  * {@code org.hamcrest:hamcrest} on the class path. <pre class="code">
  * scenario.expect("orders.v1", HamcrestMatchers.from(hasEntry("status", "PAID")));
  * </pre>
@@ -19,7 +19,7 @@ public final class HamcrestMatchers {
 	 * @param matcher the Hamcrest matcher
 	 * @return the matcher
 	 */
-	public static Matcher from(org.hamcrest.Matcher<?> matcher) {
+	public static MessageMatcher from(org.hamcrest.Matcher<?> matcher) {
 		return new HamcrestMatcher(matcher);
 	}
 

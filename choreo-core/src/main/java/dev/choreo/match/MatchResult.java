@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one {@link Matcher} evaluation.
+ * The outcome of one {@link MessageMatcher} evaluation.
  *
  * @param matched whether the payload matched
  * @param reason why it matched or did not, never empty

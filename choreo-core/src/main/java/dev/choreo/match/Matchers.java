@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Static factories for the built-in {@link Matcher}s. Every matcher is immutable and
- * thread-safe, explains each result, and reports a structured {@link MatchFailure} when
- * it does not match. <pre class="code">
+ * Static factories for the built-in {@link MessageMatcher}s. Every matcher is immutable
+ * and thread-safe, explains each result, and reports a structured {@link MatchFailure}
+ * when it does not match. <pre class="code">
  * import static dev.choreo.match.Matchers.*;
  *
  * scenario.expect("orders.v1", allOf(
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *         containsFields(Map.of("customer", Map.of("id", exists()))),
  *         headerEquals("trace-id", "t-1")));
  * </pre> Paths are dotted strings ({@code "items.0.id"}), bare ints (an index or an
- * integer key), or a {@link Path} for keys that contain dots or look like numbers.
+ * integer key), or a {@link FieldPath} for keys that contain dots or look like numbers.
  *
  * @since 0.1.0
  */
@@ -38,8 +38,8 @@ public final class Matchers {
 	 * @param value the expected value
 	 * @return the matcher
 	 */
-	public static Matcher fieldEquals(String path, @Nullable Object value) {
-		return fieldEquals(Path.parse(path), value);
+	public static MessageMatcher fieldEquals(String path, @Nullable Object value) {
+		return fieldEquals(FieldPath.parse(path), value);
 	}
 
 	/**
@@ -48,8 +48,8 @@ public final class Matchers {
 	 * @param value the expected value
 	 * @return the matcher
 	 */
-	public static Matcher fieldEquals(int index, @Nullable Object value) {
-		return fieldEquals(Path.of(index), value);
+	public static MessageMatcher fieldEquals(int index, @Nullable Object value) {
+		return fieldEquals(FieldPath.of(index), value);
 	}
 
 	/**
@@ -58,7 +58,7 @@ public final class Matchers {
 	 * @param value the expected value
 	 * @return the matcher
 	 */
-	public static Matcher fieldEquals(Path path, @Nullable Object value) {
+	public static MessageMatcher fieldEquals(FieldPath path, @Nullable Object value) {
 		return PredicateMatcher.field(path, Check.of(Check.Op.EQ, value));
 	}
 
@@ -69,8 +69,8 @@ public final class Matchers {
 	 * @param value the value it must differ from
 	 * @return the matcher
 	 */
-	public static Matcher fieldNe(String path, @Nullable Object value) {
-		return fieldNe(Path.parse(path), value);
+	public static MessageMatcher fieldNe(String path, @Nullable Object value) {
+		return fieldNe(FieldPath.parse(path), value);
 	}
 
 	/**
@@ -80,8 +80,8 @@ public final class Matchers {
 	 * @param value the value it must differ from
 	 * @return the matcher
 	 */
-	public static Matcher fieldNe(int index, @Nullable Object value) {
-		return fieldNe(Path.of(index), value);
+	public static MessageMatcher fieldNe(int index, @Nullable Object value) {
+		return fieldNe(FieldPath.of(index), value);
 	}
 
 	/**
@@ -90,7 +90,7 @@ public final class Matchers {
 	 * @param value the value it must differ from
 	 * @return the matcher
 	 */
-	public static Matcher fieldNe(Path path, @Nullable Object value) {
+	public static MessageMatcher fieldNe(FieldPath path, @Nullable Object value) {
 		return PredicateMatcher.field(path, Check.of(Check.Op.NE, value));
 	}
 
@@ -100,8 +100,8 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(String path, Collection<?> values) {
-		return fieldIn(Path.parse(path), values);
+	public static MessageMatcher fieldIn(String path, Collection<?> values) {
+		return fieldIn(FieldPath.parse(path), values);
 	}
 
 	/**
@@ -110,8 +110,8 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(String path, @Nullable Object... values) {
-		return fieldIn(Path.parse(path), Arrays.asList(values));
+	public static MessageMatcher fieldIn(String path, @Nullable Object... values) {
+		return fieldIn(FieldPath.parse(path), Arrays.asList(values));
 	}
 
 	/**
@@ -120,8 +120,8 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(int index, Collection<?> values) {
-		return fieldIn(Path.of(index), values);
+	public static MessageMatcher fieldIn(int index, Collection<?> values) {
+		return fieldIn(FieldPath.of(index), values);
 	}
 
 	/**
@@ -130,8 +130,8 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(int index, @Nullable Object... values) {
-		return fieldIn(Path.of(index), Arrays.asList(values));
+	public static MessageMatcher fieldIn(int index, @Nullable Object... values) {
+		return fieldIn(FieldPath.of(index), Arrays.asList(values));
 	}
 
 	/**
@@ -140,7 +140,7 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(Path path, Collection<?> values) {
+	public static MessageMatcher fieldIn(FieldPath path, Collection<?> values) {
 		return PredicateMatcher.field(path, Check.in(values));
 	}
 
@@ -150,7 +150,7 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher fieldIn(Path path, @Nullable Object... values) {
+	public static MessageMatcher fieldIn(FieldPath path, @Nullable Object... values) {
 		return fieldIn(path, Arrays.asList(values));
 	}
 
@@ -161,8 +161,8 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldGt(String path, Object value) {
-		return fieldGt(Path.parse(path), value);
+	public static MessageMatcher fieldGt(String path, Object value) {
+		return fieldGt(FieldPath.parse(path), value);
 	}
 
 	/**
@@ -171,8 +171,8 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldGt(int index, Object value) {
-		return fieldGt(Path.of(index), value);
+	public static MessageMatcher fieldGt(int index, Object value) {
+		return fieldGt(FieldPath.of(index), value);
 	}
 
 	/**
@@ -181,7 +181,7 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldGt(Path path, Object value) {
+	public static MessageMatcher fieldGt(FieldPath path, Object value) {
 		return PredicateMatcher.field(path, Check.of(Check.Op.GT, value));
 	}
 
@@ -192,8 +192,8 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldLt(String path, Object value) {
-		return fieldLt(Path.parse(path), value);
+	public static MessageMatcher fieldLt(String path, Object value) {
+		return fieldLt(FieldPath.parse(path), value);
 	}
 
 	/**
@@ -202,8 +202,8 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldLt(int index, Object value) {
-		return fieldLt(Path.of(index), value);
+	public static MessageMatcher fieldLt(int index, Object value) {
+		return fieldLt(FieldPath.of(index), value);
 	}
 
 	/**
@@ -212,7 +212,7 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher fieldLt(Path path, Object value) {
+	public static MessageMatcher fieldLt(FieldPath path, Object value) {
 		return PredicateMatcher.field(path, Check.of(Check.Op.LT, value));
 	}
 
@@ -221,8 +221,8 @@ public final class Matchers {
 	 * @param path the dotted path
 	 * @return the matcher
 	 */
-	public static Matcher fieldExists(String path) {
-		return fieldExists(Path.parse(path));
+	public static MessageMatcher fieldExists(String path) {
+		return fieldExists(FieldPath.parse(path));
 	}
 
 	/**
@@ -230,8 +230,8 @@ public final class Matchers {
 	 * @param index the list index or integer key
 	 * @return the matcher
 	 */
-	public static Matcher fieldExists(int index) {
-		return fieldExists(Path.of(index));
+	public static MessageMatcher fieldExists(int index) {
+		return fieldExists(FieldPath.of(index));
 	}
 
 	/**
@@ -239,7 +239,7 @@ public final class Matchers {
 	 * @param path the path
 	 * @return the matcher
 	 */
-	public static Matcher fieldExists(Path path) {
+	public static MessageMatcher fieldExists(FieldPath path) {
 		return PredicateMatcher.field(path, Check.exists());
 	}
 
@@ -250,8 +250,8 @@ public final class Matchers {
 	 * @param regex the regular expression
 	 * @return the matcher
 	 */
-	public static Matcher fieldMatches(String path, String regex) {
-		return fieldMatches(Path.parse(path), regex);
+	public static MessageMatcher fieldMatches(String path, String regex) {
+		return fieldMatches(FieldPath.parse(path), regex);
 	}
 
 	/**
@@ -261,8 +261,8 @@ public final class Matchers {
 	 * @param regex the regular expression
 	 * @return the matcher
 	 */
-	public static Matcher fieldMatches(int index, String regex) {
-		return fieldMatches(Path.of(index), regex);
+	public static MessageMatcher fieldMatches(int index, String regex) {
+		return fieldMatches(FieldPath.of(index), regex);
 	}
 
 	/**
@@ -272,7 +272,7 @@ public final class Matchers {
 	 * @param regex the regular expression
 	 * @return the matcher
 	 */
-	public static Matcher fieldMatches(Path path, String regex) {
+	public static MessageMatcher fieldMatches(FieldPath path, String regex) {
 		return PredicateMatcher.field(path, Check.matches(regex));
 	}
 
@@ -283,7 +283,7 @@ public final class Matchers {
 	 * @param value the expected value
 	 * @return the matcher
 	 */
-	public static Matcher eq(@Nullable Object value) {
+	public static MessageMatcher valueEquals(@Nullable Object value) {
 		return PredicateMatcher.value(Check.of(Check.Op.EQ, value));
 	}
 
@@ -292,7 +292,7 @@ public final class Matchers {
 	 * @param value the value it must differ from
 	 * @return the matcher
 	 */
-	public static Matcher ne(@Nullable Object value) {
+	public static MessageMatcher ne(@Nullable Object value) {
 		return PredicateMatcher.value(Check.of(Check.Op.NE, value));
 	}
 
@@ -301,7 +301,7 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher in(Collection<?> values) {
+	public static MessageMatcher valueIn(Collection<?> values) {
 		return PredicateMatcher.value(Check.in(values));
 	}
 
@@ -310,8 +310,8 @@ public final class Matchers {
 	 * @param values the allowed values
 	 * @return the matcher
 	 */
-	public static Matcher in(@Nullable Object... values) {
-		return in(Arrays.asList(values));
+	public static MessageMatcher valueIn(@Nullable Object... values) {
+		return valueIn(Arrays.asList(values));
 	}
 
 	/**
@@ -319,7 +319,7 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher gt(Object value) {
+	public static MessageMatcher gt(Object value) {
 		return PredicateMatcher.value(Check.of(Check.Op.GT, value));
 	}
 
@@ -328,7 +328,7 @@ public final class Matchers {
 	 * @param value the bound
 	 * @return the matcher
 	 */
-	public static Matcher lt(Object value) {
+	public static MessageMatcher lt(Object value) {
 		return PredicateMatcher.value(Check.of(Check.Op.LT, value));
 	}
 
@@ -337,7 +337,7 @@ public final class Matchers {
 	 * @param regex the regular expression
 	 * @return the matcher
 	 */
-	public static Matcher matches(String regex) {
+	public static MessageMatcher valueMatches(String regex) {
 		return PredicateMatcher.value(Check.matches(regex));
 	}
 
@@ -346,7 +346,7 @@ public final class Matchers {
 	 * means that the key is present.
 	 * @return the matcher
 	 */
-	public static Matcher exists() {
+	public static MessageMatcher exists() {
 		return PredicateMatcher.value(Check.exists());
 	}
 
@@ -359,7 +359,7 @@ public final class Matchers {
 	 * @param spec the spec, walked in its iteration order
 	 * @return the matcher
 	 */
-	public static Matcher containsFields(Map<String, ?> spec) {
+	public static MessageMatcher containsFields(Map<String, ?> spec) {
 		return ContainsFieldsMatcher.of(spec);
 	}
 
@@ -368,7 +368,7 @@ public final class Matchers {
 	 * @param sub the bytes to find
 	 * @return the matcher
 	 */
-	public static Matcher payloadContains(byte[] sub) {
+	public static MessageMatcher payloadContains(byte[] sub) {
 		return new PayloadContainsMatcher(sub);
 	}
 
@@ -379,7 +379,7 @@ public final class Matchers {
 	 * @param matchers the matchers, at least one
 	 * @return the matcher
 	 */
-	public static Matcher allOf(Matcher... matchers) {
+	public static MessageMatcher allOf(MessageMatcher... matchers) {
 		return new AllOfMatcher(atLeastOne("allOf", matchers));
 	}
 
@@ -388,7 +388,7 @@ public final class Matchers {
 	 * @param matchers the matchers, at least one
 	 * @return the matcher
 	 */
-	public static Matcher anyOf(Matcher... matchers) {
+	public static MessageMatcher anyOf(MessageMatcher... matchers) {
 		return new AnyOfMatcher(atLeastOne("anyOf", matchers));
 	}
 
@@ -397,7 +397,7 @@ public final class Matchers {
 	 * @param matcher the matcher to reverse
 	 * @return the matcher
 	 */
-	public static Matcher not(Matcher matcher) {
+	public static MessageMatcher not(MessageMatcher matcher) {
 		return new NotMatcher(matcher);
 	}
 
@@ -406,7 +406,7 @@ public final class Matchers {
 	 * @param matcher the element matcher
 	 * @return the matcher
 	 */
-	public static Matcher every(Matcher matcher) {
+	public static MessageMatcher every(MessageMatcher matcher) {
 		return new EveryMatcher(matcher);
 	}
 
@@ -415,7 +415,7 @@ public final class Matchers {
 	 * @param matcher the element matcher
 	 * @return the matcher
 	 */
-	public static Matcher anyElement(Matcher matcher) {
+	public static MessageMatcher anyElement(MessageMatcher matcher) {
 		return new AnyElementMatcher(matcher);
 	}
 
@@ -427,7 +427,7 @@ public final class Matchers {
 	 * @param value the expected value
 	 * @return the matcher
 	 */
-	public static Matcher headerEquals(String name, String value) {
+	public static MessageMatcher headerEquals(String name, String value) {
 		return HeaderMatcher.equalTo(name, value);
 	}
 
@@ -436,7 +436,7 @@ public final class Matchers {
 	 * @param name the header name
 	 * @return the matcher
 	 */
-	public static Matcher headerExists(String name) {
+	public static MessageMatcher headerExists(String name) {
 		return HeaderMatcher.exists(name);
 	}
 
@@ -447,7 +447,7 @@ public final class Matchers {
 	 * @param regex the regular expression
 	 * @return the matcher
 	 */
-	public static Matcher headerMatches(String name, String regex) {
+	public static MessageMatcher headerMatches(String name, String regex) {
 		return HeaderMatcher.matching(name, regex);
 	}
 
@@ -456,7 +456,7 @@ public final class Matchers {
 	 * @param key the expected key
 	 * @return the matcher
 	 */
-	public static Matcher keyEquals(String key) {
+	public static MessageMatcher keyEquals(String key) {
 		return new KeyEqualsMatcher(key);
 	}
 
@@ -469,7 +469,7 @@ public final class Matchers {
 	 * @param assertions the assertions
 	 * @return the matcher
 	 */
-	public static <T extends @Nullable Object> Matcher satisfies(Consumer<T> assertions) {
+	public static <T extends @Nullable Object> MessageMatcher satisfies(Consumer<T> assertions) {
 		return satisfies("satisfies(assertions)", assertions);
 	}
 
@@ -481,7 +481,7 @@ public final class Matchers {
 	 * @param assertions the assertions
 	 * @return the matcher
 	 */
-	public static <T extends @Nullable Object> Matcher satisfies(String description, Consumer<T> assertions) {
+	public static <T extends @Nullable Object> MessageMatcher satisfies(String description, Consumer<T> assertions) {
 		return new SatisfiesMatcher<>(description, assertions);
 	}
 
@@ -492,7 +492,7 @@ public final class Matchers {
 	 * @param predicate the predicate
 	 * @return the matcher
 	 */
-	public static <T extends @Nullable Object> Matcher matching(String description, Predicate<T> predicate) {
+	public static <T extends @Nullable Object> MessageMatcher matching(String description, Predicate<T> predicate) {
 		return new PredicateFunctionMatcher<>(description, predicate);
 	}
 
@@ -500,11 +500,11 @@ public final class Matchers {
 	 * Match every payload.
 	 * @return the matcher
 	 */
-	public static Matcher any() {
+	public static MessageMatcher anyPayload() {
 		return AnyMatcher.INSTANCE;
 	}
 
-	private static List<Matcher> atLeastOne(String name, Matcher[] matchers) {
+	private static List<MessageMatcher> atLeastOne(String name, MessageMatcher[] matchers) {
 		if (matchers.length == 0) {
 			throw new IllegalArgumentException(name + " needs at least one matcher");
 		}

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class NotMatcher extends DescribedMatcher {
 
-	private final Matcher matcher;
+	private final MessageMatcher matcher;
 
-	NotMatcher(Matcher matcher) {
+	NotMatcher(MessageMatcher matcher) {
 		super("not_(" + matcher.description() + ")");
 		this.matcher = matcher;
 	}

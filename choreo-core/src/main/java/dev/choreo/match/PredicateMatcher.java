@@ -8,17 +8,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class PredicateMatcher extends DescribedMatcher {
 
-	private final @Nullable Path path;
+	private final @Nullable FieldPath path;
 
 	private final Check check;
 
-	private PredicateMatcher(@Nullable Path path, Check check) {
+	private PredicateMatcher(@Nullable FieldPath path, Check check) {
 		super(check.description(label(path)));
 		this.path = path;
 		this.check = check;
 	}
 
-	static PredicateMatcher field(Path path, Check check) {
+	static PredicateMatcher field(FieldPath path, Check check) {
 		return new PredicateMatcher(path, check);
 	}
 
@@ -26,7 +26,7 @@ final class PredicateMatcher extends DescribedMatcher {
 		return new PredicateMatcher(null, check);
 	}
 
-	private static @Nullable String label(@Nullable Path path) {
+	private static @Nullable String label(@Nullable FieldPath path) {
 		return (path != null && !path.parts().isEmpty()) ? path.toString() : null;
 	}
 
@@ -37,7 +37,7 @@ final class PredicateMatcher extends DescribedMatcher {
 			return this.check.evaluate(null, MatchFailure.ROOT, payload);
 		}
 		Object value = this.path.resolve(payload);
-		if (value == Path.MISSING) {
+		if (value == FieldPath.MISSING) {
 			return this.check.missing(label, this.path.failurePath());
 		}
 		return this.check.evaluate(label, this.path.failurePath(), value);

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message as a {@link Matcher} sees it: the topic it arrived on, the decoded payload,
- * the raw bytes, and the metadata the transport carried.
+ * A message as a {@link MessageMatcher} sees it: the topic it arrived on, the decoded
+ * payload, the raw bytes, and the metadata the transport carried.
  *
  * @since 0.1.0
  */

@@ -27,8 +27,8 @@ final class Shapes {
 	 * @param matchers the children
 	 * @return the description
 	 */
-	static String describe(String name, List<Matcher> matchers) {
-		return matchers.stream().map(Matcher::description).collect(Collectors.joining(", ", name + "(", ")"));
+	static String describe(String name, List<MessageMatcher> matchers) {
+		return matchers.stream().map(MessageMatcher::description).collect(Collectors.joining(", ", name + "(", ")"));
 	}
 
 	/**
@@ -47,7 +47,7 @@ final class Shapes {
 	 * @param matcher the matcher
 	 * @return the shape
 	 */
-	static @Nullable Object shapeOf(Matcher matcher) {
+	static @Nullable Object shapeOf(MessageMatcher matcher) {
 		try {
 			Object shape = matcher.expectedShape();
 			return (shape != null) ? shape : matcher.description();
@@ -57,9 +57,9 @@ final class Shapes {
 		}
 	}
 
-	static List<@Nullable Object> shapesOf(List<Matcher> matchers) {
+	static List<@Nullable Object> shapesOf(List<MessageMatcher> matchers) {
 		List<@Nullable Object> shapes = new ArrayList<>(matchers.size());
-		for (Matcher matcher : matchers) {
+		for (MessageMatcher matcher : matchers) {
 			shapes.add(shapeOf(matcher));
 		}
 		return Collections.unmodifiableList(shapes);

@@ -33,7 +33,7 @@ abstract class SpecNode {
 	abstract @Nullable Object shape();
 
 	static SpecNode compile(@Nullable Object spec) {
-		if (spec instanceof Matcher matcher) {
+		if (spec instanceof MessageMatcher matcher) {
 			return new Leaf(matcher);
 		}
 		if (spec instanceof Map<?, ?> map) {
@@ -82,8 +82,8 @@ abstract class SpecNode {
 			}
 			for (Map.Entry<Object, SpecNode> entry : this.children.entrySet()) {
 				String childPath = child(path, entry.getKey());
-				Object value = Path.step(map, entry.getKey());
-				MatchResult result = (value != Path.MISSING) ? entry.getValue().match(value, childPath)
+				Object value = FieldPath.step(map, entry.getKey());
+				MatchResult result = (value != FieldPath.MISSING) ? entry.getValue().match(value, childPath)
 						: missing(childPath, entry.getValue());
 				if (result != null) {
 					return result;
@@ -172,9 +172,9 @@ abstract class SpecNode {
 	 */
 	static final class Leaf extends SpecNode {
 
-		private final Matcher matcher;
+		private final MessageMatcher matcher;
 
-		Leaf(Matcher matcher) {
+		Leaf(MessageMatcher matcher) {
 			this.matcher = matcher;
 		}
 

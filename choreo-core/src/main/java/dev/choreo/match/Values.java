@@ -66,7 +66,7 @@ final class Values {
 		}
 		for (Map.Entry<?, ?> entry : left.entrySet()) {
 			Object other = lookup(right, entry.getKey());
-			if (other == Path.MISSING || !equal(entry.getValue(), other)) {
+			if (other == FieldPath.MISSING || !equal(entry.getValue(), other)) {
 				return false;
 			}
 		}
@@ -74,8 +74,8 @@ final class Values {
 	}
 
 	private static @Nullable Object lookup(Map<?, ?> map, @Nullable Object key) {
-		Object exact = (key != null) ? Path.step(map, key) : Path.MISSING;
-		if (exact != Path.MISSING) {
+		Object exact = (key != null) ? FieldPath.step(map, key) : FieldPath.MISSING;
+		if (exact != FieldPath.MISSING) {
 			return exact;
 		}
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -83,7 +83,7 @@ final class Values {
 				return entry.getValue();
 			}
 		}
-		return Path.MISSING;
+		return FieldPath.MISSING;
 	}
 
 	/**

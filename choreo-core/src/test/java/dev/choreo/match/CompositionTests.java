@@ -26,21 +26,21 @@ class CompositionTests {
 
 	@Test
 	void allOfDescribesItsChildren() {
-		Matcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
+		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		assertThat(matcher.description()).isEqualTo("all_of(status = 'PASS', qty > 0)");
 		assertThat(matcher.expectedShape()).isEqualTo(List.of(STATUS_SHAPE, QTY_SHAPE));
 	}
 
 	@Test
 	void allOfPassesWithItsOwnDescription() {
-		Matcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
+		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		assertThat(matcher.match(map("status", "PASS", "qty", 1)))
 			.isEqualTo(MatchResult.pass("all_of(status = 'PASS', qty > 0)"));
 	}
 
 	@Test
 	void allOfStopsAtTheFirstFailureAndKeepsOnlyThatChild() {
-		Matcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
+		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		MatchResult result = matcher.match(map("status", "FAIL", "qty", 0));
 		assertThat(result.reason()).isEqualTo("all_of failed on status = 'PASS': expected status = 'PASS', got 'FAIL'");
 		assertThat(result.failure())
@@ -52,7 +52,7 @@ class CompositionTests {
 
 	@Test
 	void anyOfPassesOnTheFirstMatch() {
-		Matcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
+		MessageMatcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		assertThat(matcher.description()).isEqualTo("any_of(status = 'PASS', qty > 0)");
 		assertThat(matcher.match(map("status", "FAIL", "qty", 1)))
 			.isEqualTo(MatchResult.pass("any_of matched qty > 0"));
@@ -62,7 +62,7 @@ class CompositionTests {
 
 	@Test
 	void anyOfFailsWithEveryChild() {
-		Matcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
+		MessageMatcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		MatchResult result = matcher.match(map("status", "FAIL", "qty", 0));
 		assertThat(result.reason())
 			.isEqualTo("any_of: none matched \u2014 expected status = 'PASS', got 'FAIL'; expected qty > 0, got 0");
@@ -75,7 +75,7 @@ class CompositionTests {
 
 	@Test
 	void notReversesTheInnerResult() {
-		Matcher matcher = not(fieldEquals("status", "PASS"));
+		MessageMatcher matcher = not(fieldEquals("status", "PASS"));
 		assertThat(matcher.description()).isEqualTo("not_(status = 'PASS')");
 		assertThat(matcher.match(map("status", "FAIL"))).isEqualTo(MatchResult.pass("not_(status = 'PASS')"));
 		assertThat(matcher.match(map())).isEqualTo(MatchResult.pass("not_(status = 'PASS')"));
@@ -87,7 +87,7 @@ class CompositionTests {
 
 	@Test
 	void compositionsNest() {
-		Matcher matcher = allOf(anyOf(gt(10), lt(0)), not(gt(100)));
+		MessageMatcher matcher = allOf(anyOf(gt(10), lt(0)), not(gt(100)));
 		assertThat(matcher.description()).isEqualTo("all_of(any_of(> 10, < 0), not_(> 100))");
 		assertThat(matcher.match(50).matched()).isTrue();
 		assertThat(matcher.match(500).reason()).isEqualTo("all_of failed on not_(> 100): not_(> 100) but it matched");
@@ -97,7 +97,7 @@ class CompositionTests {
 
 	@Test
 	void aChildWithoutAFailureGetsAPredicateFailure() {
-		Matcher bare = new BareMatcher();
+		MessageMatcher bare = new BareMatcher();
 		MatchResult result = allOf(bare).match("x");
 		assertThat(result.reason()).isEqualTo("all_of failed on bare: nope");
 		assertThat(result.failure()).isNotNull()
@@ -110,7 +110,7 @@ class CompositionTests {
 
 	@Test
 	void aChildThatReturnsNoResultCountsAsAFailure() {
-		Matcher broken = new NullResultMatcher();
+		MessageMatcher broken = new NullResultMatcher();
 		assertThat(allOf(broken).match("x").reason()).isEqualTo("all_of failed on broken: broken returned no result");
 		assertThat(not(broken).match("x")).isEqualTo(MatchResult.pass("not_(broken)"));
 	}
@@ -130,7 +130,7 @@ class CompositionTests {
 			.withMessage("anyOf needs at least one matcher");
 	}
 
-	static final class BareMatcher implements Matcher {
+	static final class BareMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {
@@ -144,7 +144,7 @@ class CompositionTests {
 
 	}
 
-	static final class NullResultMatcher implements Matcher {
+	static final class NullResultMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {
@@ -159,7 +159,7 @@ class CompositionTests {
 
 	}
 
-	static final class ThrowingShapeMatcher implements Matcher {
+	static final class ThrowingShapeMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {

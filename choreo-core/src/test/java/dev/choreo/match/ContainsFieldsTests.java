@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.choreo.match.Matchers.allOf;
 import static dev.choreo.match.Matchers.containsFields;
-import static dev.choreo.match.Matchers.eq;
+import static dev.choreo.match.Matchers.valueEquals;
 import static dev.choreo.match.Matchers.exists;
 import static dev.choreo.match.Matchers.fieldGt;
 import static dev.choreo.match.Matchers.gt;
@@ -31,35 +31,35 @@ class ContainsFieldsTests {
 
 	@Test
 	void describesTheSpecWithEmbeddedMatcherDescriptions() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED", "qty", gt(0))));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED", "qty", gt(0))));
 		assertThat(matcher.description()).isEqualTo("contains_fields({'item': {'status': 'COMPLETED', 'qty': > 0}})");
 		assertThat(matcher).hasToString(matcher.description());
 	}
 
 	@Test
 	void describesMapsOfMoreThanThreeKeysByTheirFirstKeys() {
-		Matcher matcher = containsFields(spec("a", 1, "b", 2, "c", 3, "d", 4));
+		MessageMatcher matcher = containsFields(spec("a", 1, "b", 2, "c", 3, "d", 4));
 		assertThat(matcher.description()).isEqualTo("contains_fields({'a': ..., 'b': ..., 'c': ..., ...})");
-		assertThat(containsFields(spec("l", List.of(1, eq("x")), "n", null)).description())
+		assertThat(containsFields(spec("l", List.of(1, valueEquals("x")), "n", null)).description())
 			.isEqualTo("contains_fields({'l': [1, == 'x'], 'n': null})");
 	}
 
 	@Test
 	void passesWithContainsAndTheDescribedSpec() {
-		Matcher matcher = containsFields(spec("status", "PASS", "qty", gt(0)));
+		MessageMatcher matcher = containsFields(spec("status", "PASS", "qty", gt(0)));
 		assertThat(matcher.match(map("status", "PASS", "qty", 3, "extra", true)))
 			.isEqualTo(MatchResult.pass("contains {'status': 'PASS', 'qty': > 0}"));
 	}
 
 	@Test
 	void extraKeysAreIgnoredAndNestedMapsAreSubsets() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map("status", "COMPLETED", "qty", 1), "id", 7)).matched()).isTrue();
 	}
 
 	@Test
 	void listsCompareByPositionAndMayBeLonger() {
-		Matcher matcher = containsFields(spec("items", List.of(spec("id", 1), 2)));
+		MessageMatcher matcher = containsFields(spec("items", List.of(spec("id", 1), 2)));
 		assertThat(matcher.match(map("items", List.of(map("id", 1, "x", 0), 2, 3))).matched()).isTrue();
 		assertThat(matcher.match(map("items", List.of(2, map("id", 1)))).matched()).isFalse();
 	}
@@ -81,7 +81,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void literalsAndMatchersMixAsSiblings() {
-		Matcher matcher = containsFields(spec("status", "PASS", "qty", allOf(gt(0), lt(10)), "id", exists()));
+		MessageMatcher matcher = containsFields(spec("status", "PASS", "qty", allOf(gt(0), lt(10)), "id", exists()));
 		assertThat(matcher.match(map("status", "PASS", "qty", 5, "id", null)).matched()).isTrue();
 		assertThat(matcher.match(map("status", "PASS", "qty", 10, "id", 1)).reason())
 			.isEqualTo("at qty: all_of failed on < 10: expected < 10, got 10");
@@ -89,7 +89,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void existsAsALeafMeansTheKeyIsPresent() {
-		Matcher matcher = containsFields(spec("id", exists()));
+		MessageMatcher matcher = containsFields(spec("id", exists()));
 		assertThat(matcher.match(map("id", null)).matched()).isTrue();
 		assertThat(matcher.match(map())).isEqualTo(MatchResult.fail("at id: key missing; expected exists()",
 				MatchFailure.of(Kind.MISSING, "id", Map.of("exists", true), null)));
@@ -97,7 +97,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void aNestedLiteralMismatchReportsTheWalkedPath() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map("status", "PENDING"))))
 			.isEqualTo(MatchResult.fail("at item.status: expected 'COMPLETED', got 'PENDING'",
 					MatchFailure.of(Kind.MISMATCH, "item.status", "COMPLETED", "PENDING")));
@@ -105,7 +105,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void aMissingKeyReportsTheChildSpec() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map())))
 			.isEqualTo(MatchResult.fail("at item.status: key missing; expected 'COMPLETED'",
 					MatchFailure.of(Kind.MISSING, "item.status", "COMPLETED", null)));
@@ -116,7 +116,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void aNonMapWhereAMapIsExpectedIsATypeMismatch() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", "oops"))).isEqualTo(MatchResult.fail("at item: expected dict, got str",
 				MatchFailure.of(Kind.TYPE_MISMATCH, "item", Map.of("type", "dict"), "str")));
 		assertThat(matcher.match(List.of())).isEqualTo(MatchResult.fail("at <root>: expected dict, got list",
@@ -125,21 +125,21 @@ class ContainsFieldsTests {
 
 	@Test
 	void aMatcherLeafFailureIsReRootedToTheWalkedPath() {
-		Matcher matcher = containsFields(spec("item", spec("qty", gt(0))));
+		MessageMatcher matcher = containsFields(spec("item", spec("qty", gt(0))));
 		assertThat(matcher.match(map("item", map("qty", 0)))).isEqualTo(MatchResult
 			.fail("at item.qty: expected > 0, got 0", MatchFailure.of(Kind.PREDICATE, "item.qty", Map.of("gt", 0), 0)));
 	}
 
 	@Test
 	void aFieldMatcherLeafKeepsItsOwnPathUnprefixed() {
-		Matcher matcher = containsFields(spec("item", fieldGt("qty", 0)));
+		MessageMatcher matcher = containsFields(spec("item", fieldGt("qty", 0)));
 		assertThat(matcher.match(map("item", map("qty", 0))).failure())
 			.isEqualTo(MatchFailure.of(Kind.PREDICATE, "qty", Map.of("gt", 0), 0));
 	}
 
 	@Test
 	void reRootingRewritesRootAllOfAndAnyOfNodesThroughTheTree() {
-		Matcher matcher = containsFields(spec("item", new TreeFailingMatcher()));
+		MessageMatcher matcher = containsFields(spec("item", new TreeFailingMatcher()));
 		MatchFailure failure = matcher.match(map("item", 1)).failure();
 		assertThat(failure).isEqualTo(new MatchFailure(Kind.COMPOSED, "item", "tree", null,
 				List.of(MatchFailure.of(Kind.PREDICATE, "item", 1, null),
@@ -149,7 +149,7 @@ class ContainsFieldsTests {
 
 	@Test
 	void listLeavesReportIndexedPaths() {
-		Matcher matcher = containsFields(spec("entries", List.of(spec("amount", gt(0)))));
+		MessageMatcher matcher = containsFields(spec("entries", List.of(spec("amount", gt(0)))));
 		MatchResult result = matcher.match(map("entries", List.of(map("amount", -5))));
 		assertThat(result.reason()).isEqualTo("at entries.0.amount: expected > 0, got -5");
 		assertThat(result.failure()).isNotNull().extracting(MatchFailure::path).isEqualTo("entries.0.amount");
@@ -157,15 +157,15 @@ class ContainsFieldsTests {
 
 	@Test
 	void aLeafWithoutAFailureGetsAPredicateFailureAtThePath() {
-		Matcher matcher = containsFields(spec("item", new CompositionTests.BareMatcher()));
+		MessageMatcher matcher = containsFields(spec("item", new CompositionTests.BareMatcher()));
 		assertThat(matcher.match(map("item", 1)))
 			.isEqualTo(MatchResult.fail("at item: nope", MatchFailure.of(Kind.PREDICATE, "item", "bare", 1)));
 	}
 
 	@Test
 	void userDefinedMatchersWorkAsLeaves() {
-		Matcher even = Matchers.matching("even", (Integer n) -> n % 2 == 0);
-		Matcher matcher = containsFields(spec("n", even));
+		MessageMatcher even = Matchers.matching("even", (Integer n) -> n % 2 == 0);
+		MessageMatcher matcher = containsFields(spec("n", even));
 		assertThat(matcher.match(map("n", 4)).matched()).isTrue();
 		assertThat(matcher.match(map("n", 3)))
 			.isEqualTo(MatchResult.fail("at n: expected even, got 3", MatchFailure.of(Kind.PREDICATE, "n", "even", 3)));
@@ -173,13 +173,13 @@ class ContainsFieldsTests {
 
 	@Test
 	void theFirstMismatchInSpecOrderWins() {
-		Matcher matcher = containsFields(spec("b", 1, "a", 1));
+		MessageMatcher matcher = containsFields(spec("b", 1, "a", 1));
 		assertThat(matcher.match(map("a", 2, "b", 2)).reason()).isEqualTo("at b: expected 1, got 2");
 	}
 
 	@Test
 	void literalsUseTheMatcherEquality() {
-		Matcher matcher = containsFields(spec("n", 1, "flag", true, "nothing", null));
+		MessageMatcher matcher = containsFields(spec("n", 1, "flag", true, "nothing", null));
 		assertThat(matcher.match(map("n", 1.0, "flag", true, "nothing", null)).matched()).isTrue();
 		assertThat(matcher.match(map("n", 1, "flag", 1, "nothing", null)).reason())
 			.isEqualTo("at flag: expected true, got 1");
@@ -196,7 +196,7 @@ class ContainsFieldsTests {
 	@Test
 	void theSpecIsCopiedWhenTheMatcherIsBuilt() {
 		Map<String, Object> spec = spec("status", "PASS");
-		Matcher matcher = containsFields(spec);
+		MessageMatcher matcher = containsFields(spec);
 		spec.put("status", "FAIL");
 		assertThat(matcher.match(map("status", "PASS")).matched()).isTrue();
 		assertThat(matcher.description()).isEqualTo("contains_fields({'status': 'PASS'})");
@@ -213,7 +213,7 @@ class ContainsFieldsTests {
 	/**
 	 * Fails with a tree whose nodes sit at root-like and ordinary paths.
 	 */
-	static final class TreeFailingMatcher implements Matcher {
+	static final class TreeFailingMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {

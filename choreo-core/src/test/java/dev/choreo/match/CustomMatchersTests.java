@@ -7,7 +7,7 @@ import dev.choreo.match.MatchFailure.Kind;
 import org.junit.jupiter.api.Test;
 
 import static dev.choreo.match.Matchers.allOf;
-import static dev.choreo.match.Matchers.any;
+import static dev.choreo.match.Matchers.anyPayload;
 import static dev.choreo.match.Matchers.matching;
 import static dev.choreo.match.Matchers.satisfies;
 import static dev.choreo.match.TestPayloads.map;
@@ -19,14 +19,15 @@ class CustomMatchersTests {
 
 	@Test
 	void satisfiesPassesWhenTheAssertionsReturn() {
-		Matcher matcher = satisfies((Map<String, Object> order) -> assertThat(order).containsEntry("status", "PAID"));
+		MessageMatcher matcher = satisfies(
+				(Map<String, Object> order) -> assertThat(order).containsEntry("status", "PAID"));
 		assertThat(matcher.description()).isEqualTo("satisfies(assertions)");
 		assertThat(matcher.match(map("status", "PAID"))).isEqualTo(MatchResult.pass("satisfies(assertions)"));
 	}
 
 	@Test
 	void satisfiesTurnsAnAssertJFailureIntoItsTrimmedMessage() {
-		Matcher matcher = satisfies("status is PAID",
+		MessageMatcher matcher = satisfies("status is PAID",
 				(Map<String, Object> order) -> assertThat(order.get("status")).as("status").isEqualTo("PAID"));
 		Object payload = map("status", "OPEN");
 		String assertJMessage = catchThrowable(() -> assertThat("OPEN").as("status").isEqualTo("PAID")).getMessage();
@@ -38,7 +39,7 @@ class CustomMatchersTests {
 
 	@Test
 	void satisfiesUsesThePlainAssertionMessage() {
-		Matcher matcher = satisfies((Object payload) -> {
+		MessageMatcher matcher = satisfies((Object payload) -> {
 			throw new AssertionError("  status was OPEN\n");
 		});
 		assertThat(matcher.match("x")).isEqualTo(MatchResult.fail("status was OPEN",
@@ -57,7 +58,7 @@ class CustomMatchersTests {
 
 	@Test
 	void satisfiesReportsAPayloadOfTheWrongTypeAsATypeMismatch() {
-		Matcher matcher = satisfies("starts with a", (String text) -> assertThat(text).startsWith("a"));
+		MessageMatcher matcher = satisfies("starts with a", (String text) -> assertThat(text).startsWith("a"));
 		assertThat(matcher.match(List.of(1)))
 			.isEqualTo(MatchResult.fail("starts with a cannot accept a payload of type list",
 					MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "starts with a", "list")));
@@ -65,7 +66,7 @@ class CustomMatchersTests {
 
 	@Test
 	void satisfiesLetsOtherExceptionsPropagate() {
-		Matcher matcher = satisfies((Object payload) -> {
+		MessageMatcher matcher = satisfies((Object payload) -> {
 			throw new IllegalStateException("boom");
 		});
 		assertThatIllegalStateException().isThrownBy(() -> matcher.match("x")).withMessage("boom");
@@ -73,14 +74,14 @@ class CustomMatchersTests {
 
 	@Test
 	void satisfiesComposes() {
-		Matcher matcher = allOf(satisfies("positive", (Integer n) -> assertThat(n).isPositive()));
+		MessageMatcher matcher = allOf(satisfies("positive", (Integer n) -> assertThat(n).isPositive()));
 		assertThat(matcher.match(-1).reason()).startsWith("all_of failed on positive: ");
 		assertThat(matcher.expectedShape()).isEqualTo(List.of("positive"));
 	}
 
 	@Test
 	void matchingDescribesReasonsAndFailures() {
-		Matcher matcher = matching("positive", (Integer n) -> n > 0);
+		MessageMatcher matcher = matching("positive", (Integer n) -> n > 0);
 		assertThat(matcher.description()).isEqualTo("positive");
 		assertThat(matcher.match(1)).isEqualTo(MatchResult.pass("positive"));
 		assertThat(matcher.match(-1)).isEqualTo(MatchResult.fail("expected positive, got -1",
@@ -92,13 +93,13 @@ class CustomMatchersTests {
 
 	@Test
 	void matchingSeesNullPayloads() {
-		Matcher matcher = matching("is null", (Object payload) -> payload == null);
+		MessageMatcher matcher = matching("is null", (Object payload) -> payload == null);
 		assertThat(matcher.match(null)).isEqualTo(MatchResult.pass("is null"));
 	}
 
 	@Test
 	void matchingLetsOtherExceptionsPropagate() {
-		Matcher matcher = matching("boom", (Object payload) -> {
+		MessageMatcher matcher = matching("boom", (Object payload) -> {
 			throw new IllegalStateException("boom");
 		});
 		assertThatIllegalStateException().isThrownBy(() -> matcher.match("x"));
@@ -106,11 +107,12 @@ class CustomMatchersTests {
 
 	@Test
 	void anyMatchesEverything() {
-		assertThat(any().description()).isEqualTo("(any)");
-		assertThat(any().match(null)).isEqualTo(MatchResult.pass("(any)"));
-		assertThat(any().match(new byte[] { 1 })).isEqualTo(MatchResult.pass("(any)"));
-		assertThat(any().matchMessage(TestPayloads.message(Map.of(), null))).isEqualTo(MatchResult.pass("(any)"));
-		assertThat(any()).hasToString("(any)");
+		assertThat(anyPayload().description()).isEqualTo("(any)");
+		assertThat(anyPayload().match(null)).isEqualTo(MatchResult.pass("(any)"));
+		assertThat(anyPayload().match(new byte[] { 1 })).isEqualTo(MatchResult.pass("(any)"));
+		assertThat(anyPayload().matchMessage(TestPayloads.message(Map.of(), null)))
+			.isEqualTo(MatchResult.pass("(any)"));
+		assertThat(anyPayload()).hasToString("(any)");
 	}
 
 }

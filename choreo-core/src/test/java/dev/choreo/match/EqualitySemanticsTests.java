@@ -8,9 +8,9 @@ import java.util.Map;
 import dev.choreo.match.MatchFailure.Kind;
 import org.junit.jupiter.api.Test;
 
-import static dev.choreo.match.Matchers.eq;
+import static dev.choreo.match.Matchers.valueEquals;
 import static dev.choreo.match.Matchers.gt;
-import static dev.choreo.match.Matchers.in;
+import static dev.choreo.match.Matchers.valueIn;
 import static dev.choreo.match.Matchers.lt;
 import static dev.choreo.match.Matchers.ne;
 import static dev.choreo.match.TestPayloads.map;
@@ -23,7 +23,7 @@ class EqualitySemanticsTests {
 		List<Object> ones = List.of(1, 1L, (short) 1, (byte) 1, BigInteger.ONE, 1.0f, 1.0, new BigDecimal("1.00"));
 		for (Object left : ones) {
 			for (Object right : ones) {
-				assertThat(eq(left).match(right).matched())
+				assertThat(valueEquals(left).match(right).matched())
 					.as("%s (%s) == %s (%s)", left, left.getClass(), right, right.getClass())
 					.isTrue();
 			}
@@ -32,65 +32,66 @@ class EqualitySemanticsTests {
 
 	@Test
 	void decimalFractionsEqualTheirDoubleSpelling() {
-		assertThat(eq(0.1).match(new BigDecimal("0.1")).matched()).isTrue();
-		assertThat(eq(new BigDecimal("0.10")).match(0.1).matched()).isTrue();
-		assertThat(eq(1.1f).match(1.1).matched()).isTrue();
-		assertThat(eq(0.1).match(0.2).matched()).isFalse();
+		assertThat(valueEquals(0.1).match(new BigDecimal("0.1")).matched()).isTrue();
+		assertThat(valueEquals(new BigDecimal("0.10")).match(0.1).matched()).isTrue();
+		assertThat(valueEquals(1.1f).match(1.1).matched()).isTrue();
+		assertThat(valueEquals(0.1).match(0.2).matched()).isFalse();
 	}
 
 	@Test
 	void largeIntegersCompareExactly() {
 		BigInteger big = BigInteger.TWO.pow(64);
-		assertThat(eq(big).match(new BigDecimal(big)).matched()).isTrue();
-		assertThat(eq(big).match(big.add(BigInteger.ONE)).matched()).isFalse();
-		assertThat(eq(Long.MAX_VALUE).match(Long.MAX_VALUE - 1).matched()).isFalse();
+		assertThat(valueEquals(big).match(new BigDecimal(big)).matched()).isTrue();
+		assertThat(valueEquals(big).match(big.add(BigInteger.ONE)).matched()).isFalse();
+		assertThat(valueEquals(Long.MAX_VALUE).match(Long.MAX_VALUE - 1).matched()).isFalse();
 	}
 
 	@Test
 	void booleansNeverEqualNumbers() {
-		assertThat(eq(true).match(1)).isEqualTo(
+		assertThat(valueEquals(true).match(1)).isEqualTo(
 				MatchResult.fail("expected = true, got 1", MatchFailure.of(Kind.MISMATCH, MatchFailure.ROOT, true, 1)));
-		assertThat(eq(1).match(true).matched()).isFalse();
-		assertThat(eq(0).match(false).matched()).isFalse();
-		assertThat(in(1, 0).match(true).matched()).isFalse();
+		assertThat(valueEquals(1).match(true).matched()).isFalse();
+		assertThat(valueEquals(0).match(false).matched()).isFalse();
+		assertThat(valueIn(1, 0).match(true).matched()).isFalse();
 		assertThat(ne(1).match(true).matched()).isTrue();
-		assertThat(eq(true).match(true).matched()).isTrue();
+		assertThat(valueEquals(true).match(true).matched()).isTrue();
 	}
 
 	@Test
 	void stringsNeverEqualNumbers() {
-		assertThat(eq("1").match(1).matched()).isFalse();
-		assertThat(eq(1).match("1").matched()).isFalse();
+		assertThat(valueEquals("1").match(1).matched()).isFalse();
+		assertThat(valueEquals(1).match("1").matched()).isFalse();
 	}
 
 	@Test
 	void mapsAndListsCompareDeeplyWithTheSameRules() {
-		assertThat(eq(map("a", 1, "b", List.of(1, 2))).match(map("b", List.of(1.0, 2L), "a", 1.0)).matched()).isTrue();
-		assertThat(eq(map("a", 1)).match(map("a", 1, "b", 2)).matched()).isFalse();
-		assertThat(eq(map("a", 1)).match(map("a", true)).matched()).isFalse();
-		assertThat(eq(map("a", null)).match(map("b", null)).matched()).isFalse();
-		assertThat(eq(List.of(1, 2)).match(List.of(2, 1)).matched()).isFalse();
-		assertThat(eq(List.of(1, 2)).match(List.of(1, 2, 3)).matched()).isFalse();
-		assertThat(eq(List.of(List.of(1))).match(List.of(List.of(1.0))).matched()).isTrue();
-		assertThat(eq(Map.of(1, "x")).match(Map.of(1L, "x")).matched()).isTrue();
-		assertThat(eq(List.of()).match(Map.of()).matched()).isFalse();
+		assertThat(valueEquals(map("a", 1, "b", List.of(1, 2))).match(map("b", List.of(1.0, 2L), "a", 1.0)).matched())
+			.isTrue();
+		assertThat(valueEquals(map("a", 1)).match(map("a", 1, "b", 2)).matched()).isFalse();
+		assertThat(valueEquals(map("a", 1)).match(map("a", true)).matched()).isFalse();
+		assertThat(valueEquals(map("a", null)).match(map("b", null)).matched()).isFalse();
+		assertThat(valueEquals(List.of(1, 2)).match(List.of(2, 1)).matched()).isFalse();
+		assertThat(valueEquals(List.of(1, 2)).match(List.of(1, 2, 3)).matched()).isFalse();
+		assertThat(valueEquals(List.of(List.of(1))).match(List.of(List.of(1.0))).matched()).isTrue();
+		assertThat(valueEquals(Map.of(1, "x")).match(Map.of(1L, "x")).matched()).isTrue();
+		assertThat(valueEquals(List.of()).match(Map.of()).matched()).isFalse();
 	}
 
 	@Test
 	void byteArraysCompareByContent() {
-		assertThat(eq(new byte[] { 1, 2 }).match(new byte[] { 1, 2 }).matched()).isTrue();
-		assertThat(eq(new byte[] { 1, 2 }).match(new byte[] { 1 }).matched()).isFalse();
+		assertThat(valueEquals(new byte[] { 1, 2 }).match(new byte[] { 1, 2 }).matched()).isTrue();
+		assertThat(valueEquals(new byte[] { 1, 2 }).match(new byte[] { 1 }).matched()).isFalse();
 	}
 
 	@Test
 	void otherObjectsCompareWithEquals() {
-		assertThat(eq(new Money("EUR", 5)).match(new Money("EUR", 5)).matched()).isTrue();
-		assertThat(eq(new Money("EUR", 5)).match(new Money("USD", 5)).matched()).isFalse();
+		assertThat(valueEquals(new Money("EUR", 5)).match(new Money("EUR", 5)).matched()).isTrue();
+		assertThat(valueEquals(new Money("EUR", 5)).match(new Money("USD", 5)).matched()).isFalse();
 	}
 
 	@Test
 	void anEqualsThatThrowsCountsAsNotEqual() {
-		assertThat(eq(new Touchy()).match("x").matched()).isFalse();
+		assertThat(valueEquals(new Touchy()).match("x").matched()).isFalse();
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class EqualitySemanticsTests {
 		assertThat(gt(0).match(Double.NaN)).isEqualTo(MatchResult.fail("expected > 0, got NaN",
 				MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, Map.of("gt", 0), Double.NaN)));
 		assertThat(lt(0).match(Double.NaN).matched()).isFalse();
-		assertThat(eq(Double.NaN).match(Double.NaN).matched()).isFalse();
+		assertThat(valueEquals(Double.NaN).match(Double.NaN).matched()).isFalse();
 	}
 
 	@Test
@@ -137,7 +138,7 @@ class EqualitySemanticsTests {
 		assertThat(gt(huge).match(Double.POSITIVE_INFINITY).matched()).isTrue();
 		assertThat(lt(huge.negate()).match(Double.NEGATIVE_INFINITY).matched()).isTrue();
 		assertThat(gt(Double.POSITIVE_INFINITY).match(huge).matched()).isFalse();
-		assertThat(eq(Double.POSITIVE_INFINITY).match(Float.POSITIVE_INFINITY).matched()).isTrue();
+		assertThat(valueEquals(Double.POSITIVE_INFINITY).match(Float.POSITIVE_INFINITY).matched()).isTrue();
 		assertThat(gt(Double.NEGATIVE_INFINITY).match(Double.POSITIVE_INFINITY).matched()).isTrue();
 	}
 

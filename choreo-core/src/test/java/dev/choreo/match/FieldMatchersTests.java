@@ -20,7 +20,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldEqualsDescribesReasonsAndFailures() {
-		Matcher matcher = fieldEquals("status", "PASS");
+		MessageMatcher matcher = fieldEquals("status", "PASS");
 		assertThat(matcher.description()).isEqualTo("status = 'PASS'");
 		assertThat(matcher).hasToString("status = 'PASS'");
 		assertThat(matcher.match(map("status", "PASS"))).isEqualTo(MatchResult.pass("status = 'PASS'"));
@@ -33,7 +33,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldNeDescribesReasonsAndFailures() {
-		Matcher matcher = fieldNe("status", "PASS");
+		MessageMatcher matcher = fieldNe("status", "PASS");
 		assertThat(matcher.description()).isEqualTo("status != 'PASS'");
 		assertThat(matcher.match(map("status", "FAIL"))).isEqualTo(MatchResult.pass("status != 'PASS'"));
 		assertThat(matcher.match(map("status", "PASS")))
@@ -46,7 +46,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldInDescribesReasonsAndFailures() {
-		Matcher matcher = fieldIn("reason", "PASS", "FAIL");
+		MessageMatcher matcher = fieldIn("reason", "PASS", "FAIL");
 		assertThat(matcher.description()).isEqualTo("reason in ('PASS', 'FAIL')");
 		assertThat(matcher.match(map("reason", "FAIL"))).isEqualTo(MatchResult.pass("reason in ('PASS', 'FAIL')"));
 		assertThat(matcher.match(map("reason", "OTHER")))
@@ -59,7 +59,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldInTakesACollection() {
-		Matcher matcher = fieldIn("qty", List.of(1, 2));
+		MessageMatcher matcher = fieldIn("qty", List.of(1, 2));
 		assertThat(matcher.description()).isEqualTo("qty in (1, 2)");
 		assertThat(matcher.match(map("qty", 2L)).matched()).isTrue();
 		assertThat(fieldIn("qty", List.of()).match(map("qty", 1)).reason()).isEqualTo("expected qty in (), got 1");
@@ -67,7 +67,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldGtDescribesReasonsAndFailures() {
-		Matcher matcher = fieldGt("qty", 100);
+		MessageMatcher matcher = fieldGt("qty", 100);
 		assertThat(matcher.description()).isEqualTo("qty > 100");
 		assertThat(matcher.match(map("qty", 101))).isEqualTo(MatchResult.pass("qty > 100"));
 		assertThat(matcher.match(map("qty", 100))).isEqualTo(MatchResult.fail("expected qty > 100, got 100",
@@ -82,7 +82,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldLtDescribesReasonsAndFailures() {
-		Matcher matcher = fieldLt("qty", 100);
+		MessageMatcher matcher = fieldLt("qty", 100);
 		assertThat(matcher.description()).isEqualTo("qty < 100");
 		assertThat(matcher.match(map("qty", 99))).isEqualTo(MatchResult.pass("qty < 100"));
 		assertThat(matcher.match(map("qty", 100))).isEqualTo(MatchResult.fail("expected qty < 100, got 100",
@@ -95,7 +95,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldExistsDescribesReasonsAndFailures() {
-		Matcher matcher = fieldExists("entityId");
+		MessageMatcher matcher = fieldExists("entityId");
 		assertThat(matcher.description()).isEqualTo("exists(entityId)");
 		assertThat(matcher.match(map("entityId", "e-1"))).isEqualTo(MatchResult.pass("entityId present"));
 		assertThat(matcher.match(map("entityId", null))).isEqualTo(MatchResult.pass("entityId present"));
@@ -106,7 +106,7 @@ class FieldMatchersTests {
 
 	@Test
 	void fieldMatchesDescribesReasonsAndFailures() {
-		Matcher matcher = fieldMatches("code", "A\\d+");
+		MessageMatcher matcher = fieldMatches("code", "A\\d+");
 		assertThat(matcher.description()).isEqualTo("code matches 'A\\\\d+'");
 		assertThat(matcher.match(map("code", "A12"))).isEqualTo(MatchResult.pass("code matches 'A\\\\d+'"));
 		assertThat(matcher.match(map("code", "xA12")))
@@ -121,7 +121,7 @@ class FieldMatchersTests {
 
 	@Test
 	void nestedPathsReportTheJoinedPath() {
-		Matcher matcher = fieldEquals("items.-1.id", "b");
+		MessageMatcher matcher = fieldEquals("items.-1.id", "b");
 		Object payload = map("items", List.of(map("id", "a"), map("id", "c")));
 		assertThat(matcher.description()).isEqualTo("items.-1.id = 'b'");
 		assertThat(matcher.match(payload)).isEqualTo(MatchResult.fail("expected items.-1.id = 'b', got 'c'",
@@ -152,20 +152,20 @@ class FieldMatchersTests {
 		assertThat(fieldExists(3).match(payload).matched()).isFalse();
 		assertThat(fieldMatches(1, "A\\d").match(payload).matched()).isTrue();
 		Object keyed = map("trace.id", 5);
-		assertThat(fieldEquals(Path.of("trace.id"), 5).match(keyed).matched()).isTrue();
-		assertThat(fieldNe(Path.of("trace.id"), 4).match(keyed).matched()).isTrue();
-		assertThat(fieldIn(Path.of("trace.id"), 4, 5).match(keyed).matched()).isTrue();
-		assertThat(fieldIn(Path.of("trace.id"), List.of(5)).match(keyed).matched()).isTrue();
-		assertThat(fieldGt(Path.of("trace.id"), 4).match(keyed).matched()).isTrue();
-		assertThat(fieldLt(Path.of("trace.id"), 6).match(keyed).matched()).isTrue();
-		assertThat(fieldExists(Path.of("trace.id")).match(keyed).matched()).isTrue();
-		assertThat(fieldMatches(Path.of("trace.id"), "5").match(keyed).matched()).isFalse();
-		assertThat(fieldEquals(Path.of("trace.id"), 5).description()).isEqualTo("trace.id = 5");
+		assertThat(fieldEquals(FieldPath.of("trace.id"), 5).match(keyed).matched()).isTrue();
+		assertThat(fieldNe(FieldPath.of("trace.id"), 4).match(keyed).matched()).isTrue();
+		assertThat(fieldIn(FieldPath.of("trace.id"), 4, 5).match(keyed).matched()).isTrue();
+		assertThat(fieldIn(FieldPath.of("trace.id"), List.of(5)).match(keyed).matched()).isTrue();
+		assertThat(fieldGt(FieldPath.of("trace.id"), 4).match(keyed).matched()).isTrue();
+		assertThat(fieldLt(FieldPath.of("trace.id"), 6).match(keyed).matched()).isTrue();
+		assertThat(fieldExists(FieldPath.of("trace.id")).match(keyed).matched()).isTrue();
+		assertThat(fieldMatches(FieldPath.of("trace.id"), "5").match(keyed).matched()).isFalse();
+		assertThat(fieldEquals(FieldPath.of("trace.id"), 5).description()).isEqualTo("trace.id = 5");
 	}
 
 	@Test
 	void anEmptyPathMatchesTheWholePayloadLikeAValueMatcher() {
-		Matcher matcher = fieldEquals(Path.of(), 42);
+		MessageMatcher matcher = fieldEquals(FieldPath.of(), 42);
 		assertThat(matcher.description()).isEqualTo("== 42");
 		assertThat(matcher.match(7)).isEqualTo(
 				MatchResult.fail("expected = 42, got 7", MatchFailure.of(Kind.MISMATCH, MatchFailure.ROOT, 42, 7)));
@@ -174,7 +174,7 @@ class FieldMatchersTests {
 
 	@Test
 	void nullIsAValueLikeAnyOther() {
-		Matcher matcher = fieldEquals("a", null);
+		MessageMatcher matcher = fieldEquals("a", null);
 		assertThat(matcher.description()).isEqualTo("a = null");
 		assertThat(matcher.match(map("a", null))).isEqualTo(MatchResult.pass("a = null"));
 		assertThat(matcher.match(map("a", 0)).reason()).isEqualTo("expected a = null, got 0");

@@ -17,28 +17,28 @@ class HamcrestMatchersTests {
 
 	@Test
 	void usesTheHamcrestDescription() {
-		Matcher matcher = HamcrestMatchers.from(hasEntry("status", "PAID"));
+		MessageMatcher matcher = HamcrestMatchers.from(hasEntry("status", "PAID"));
 		assertThat(matcher.description()).isEqualTo("map containing [\"status\"->\"PAID\"]");
 		assertThat(matcher).hasToString("map containing [\"status\"->\"PAID\"]");
 	}
 
 	@Test
 	void passesWithTheDescription() {
-		Matcher matcher = HamcrestMatchers.from(hasEntry("status", "PAID"));
+		MessageMatcher matcher = HamcrestMatchers.from(hasEntry("status", "PAID"));
 		assertThat(matcher.match(map("status", "PAID")))
 			.isEqualTo(MatchResult.pass("map containing [\"status\"->\"PAID\"]"));
 	}
 
 	@Test
 	void failsWithTheHamcrestMismatchDescription() {
-		Matcher matcher = HamcrestMatchers.from(greaterThan(5));
+		MessageMatcher matcher = HamcrestMatchers.from(greaterThan(5));
 		assertThat(matcher.match(3)).isEqualTo(MatchResult.fail("<3> was less than <5>",
 				MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, "a value greater than <5>", 3)));
 	}
 
 	@Test
 	void aPayloadOfTheWrongTypeIsAMismatchNotAnException() {
-		Matcher matcher = HamcrestMatchers.from(startsWith("a"));
+		MessageMatcher matcher = HamcrestMatchers.from(startsWith("a"));
 		Object payload = new LinkedHashMap<>();
 		assertThat(matcher.match(payload)).isEqualTo(MatchResult.fail("was a java.util.LinkedHashMap (<{}>)",
 				MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, "a string starting with \"a\"", payload)));
@@ -46,14 +46,14 @@ class HamcrestMatchersTests {
 
 	@Test
 	void aMatcherThatCastsBlindlyIsATypeMismatch() {
-		Matcher matcher = HamcrestMatchers.from(new BlindLengthMatcher());
+		MessageMatcher matcher = HamcrestMatchers.from(new BlindLengthMatcher());
 		assertThat(matcher.match(42)).isEqualTo(MatchResult.fail("a short string cannot accept a payload of type int",
 				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "a short string", "int")));
 	}
 
 	@Test
 	void anEmptyMismatchDescriptionFallsBackToExpectedAndActual() {
-		Matcher matcher = HamcrestMatchers.from(new SilentMatcher());
+		MessageMatcher matcher = HamcrestMatchers.from(new SilentMatcher());
 		assertThat(matcher.match("x").reason()).isEqualTo("expected silent, got 'x'");
 	}
 

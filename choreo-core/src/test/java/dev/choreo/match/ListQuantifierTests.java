@@ -19,7 +19,7 @@ class ListQuantifierTests {
 
 	@Test
 	void everyPassesWhenEveryElementMatches() {
-		Matcher matcher = every(gt(0));
+		MessageMatcher matcher = every(gt(0));
 		assertThat(matcher.description()).isEqualTo("every(> 0)");
 		assertThat(matcher.match(List.of(1, 2, 3))).isEqualTo(MatchResult.pass("every element satisfies > 0"));
 		assertThat(matcher.match(List.of())).isEqualTo(MatchResult.pass("every element satisfies > 0"));
@@ -54,7 +54,7 @@ class ListQuantifierTests {
 
 	@Test
 	void anyElementPassesOnTheFirstMatchingIndex() {
-		Matcher matcher = anyElement(fieldEquals("id", "b"));
+		MessageMatcher matcher = anyElement(fieldEquals("id", "b"));
 		assertThat(matcher.description()).isEqualTo("any_element(id = 'b')");
 		assertThat(matcher.match(List.of(map("id", "a"), map("id", "b"), map("id", "b"))))
 			.isEqualTo(MatchResult.pass("any_element: index 1 satisfies id = 'b'"));
@@ -87,7 +87,7 @@ class ListQuantifierTests {
 
 	@Test
 	void quantifiersNest() {
-		Matcher matcher = every(anyElement(gt(0)));
+		MessageMatcher matcher = every(anyElement(gt(0)));
 		assertThat(matcher.match(List.of(List.of(0, 1), List.of(2))).matched()).isTrue();
 		MatchResult result = matcher.match(List.of(List.of(1), List.of(0)));
 		assertThat(result.reason()).isEqualTo("every: element 1 failed \u2014 any_element: no element satisfies > 0");

@@ -61,19 +61,19 @@ final class MatcherArbitraries {
 					(payload instanceof byte[] raw) ? raw : new byte[0], headerMap, messageKey));
 	}
 
-	static Arbitrary<Matcher> matchers() {
+	static Arbitrary<MessageMatcher> matchers() {
 		return Arbitraries.recursive(MatcherArbitraries::leaves, MatcherArbitraries::composed, 0, 2);
 	}
 
-	private static Arbitrary<Matcher> composed(Arbitrary<Matcher> inner) {
-		Arbitrary<List<Matcher>> some = inner.list().ofMinSize(1).ofMaxSize(3);
-		return Arbitraries.oneOf(some.map((list) -> Matchers.allOf(list.toArray(Matcher[]::new))),
-				some.map((list) -> Matchers.anyOf(list.toArray(Matcher[]::new))), inner.map(Matchers::not),
+	private static Arbitrary<MessageMatcher> composed(Arbitrary<MessageMatcher> inner) {
+		Arbitrary<List<MessageMatcher>> some = inner.list().ofMinSize(1).ofMaxSize(3);
+		return Arbitraries.oneOf(some.map((list) -> Matchers.allOf(list.toArray(MessageMatcher[]::new))),
+				some.map((list) -> Matchers.anyOf(list.toArray(MessageMatcher[]::new))), inner.map(Matchers::not),
 				inner.map(Matchers::every), inner.map(Matchers::anyElement),
 				specs(inner).map(Matchers::containsFields));
 	}
 
-	private static Arbitrary<Matcher> leaves() {
+	private static Arbitrary<MessageMatcher> leaves() {
 		return Arbitraries.oneOf(fieldMatchers(dotted().map(PathForm::dotted)),
 				fieldMatchers(Arbitraries.integers().between(-3, 3).map(PathForm::index)),
 				fieldMatchers(paths().map(PathForm::path)), valueMatchers(), messageMatchers(), customMatchers(),
@@ -89,19 +89,19 @@ final class MatcherArbitraries {
 			.map((parts) -> String.join(".", parts));
 	}
 
-	static Arbitrary<Path> paths() {
+	static Arbitrary<FieldPath> paths() {
 		return Arbitraries
 			.oneOf(keys().map(Object.class::cast), Arbitraries.integers().between(-3, 3).map(Object.class::cast))
 			.list()
 			.ofMaxSize(3)
-			.map((parts) -> Path.of(parts.toArray()));
+			.map((parts) -> FieldPath.of(parts.toArray()));
 	}
 
 	static Arbitrary<String> regexes() {
 		return Arbitraries.of("a.*", "\\d+", "", "(a|b)+", "[A-Z]\\d", "x.y", "t-1");
 	}
 
-	private static Arbitrary<Matcher> fieldMatchers(Arbitrary<PathForm> paths) {
+	private static Arbitrary<MessageMatcher> fieldMatchers(Arbitrary<PathForm> paths) {
 		Arbitrary<Object> literals = json(1);
 		Arbitrary<Object> bounds = scalars();
 		return Arbitraries.oneOf(Combinators.combine(paths, literals).as(PathForm::fieldEquals),
@@ -113,23 +113,24 @@ final class MatcherArbitraries {
 				Combinators.combine(paths, regexes()).as(PathForm::fieldMatches));
 	}
 
-	static Arbitrary<Matcher> valueMatchers() {
+	static Arbitrary<MessageMatcher> valueMatchers() {
 		Arbitrary<Object> literals = json(1);
-		return Arbitraries.oneOf(literals.map(Matchers::eq), literals.map(Matchers::ne),
-				literals.list().ofMaxSize(3).map(Matchers::in),
-				literals.list().ofMaxSize(3).map((values) -> Matchers.in(values.toArray())),
-				scalars().map(Matchers::gt), scalars().map(Matchers::lt), regexes().map(Matchers::matches),
+		return Arbitraries.oneOf(literals.map(Matchers::valueEquals), literals.map(Matchers::ne),
+				literals.list().ofMaxSize(3).map(Matchers::valueIn),
+				literals.list().ofMaxSize(3).map((values) -> Matchers.valueIn(values.toArray())),
+				scalars().map(Matchers::gt), scalars().map(Matchers::lt), regexes().map(Matchers::valueMatches),
 				Arbitraries.just(Matchers.exists()));
 	}
 
-	private static Arbitrary<Matcher> messageMatchers() {
+	private static Arbitrary<MessageMatcher> messageMatchers() {
 		return Arbitraries.oneOf(Combinators.combine(keys(), Arbitraries.of("t-1", "x")).as(Matchers::headerEquals),
 				keys().map(Matchers::headerExists), Combinators.combine(keys(), regexes()).as(Matchers::headerMatches),
 				Arbitraries.of("k-1", "k-2").map(Matchers::keyEquals));
 	}
 
-	private static Arbitrary<Matcher> customMatchers() {
-		return Arbitraries.of(Matchers.any(), Matchers.satisfies((Object payload) -> assertThat(payload).isNotNull()),
+	private static Arbitrary<MessageMatcher> customMatchers() {
+		return Arbitraries.of(Matchers.anyPayload(),
+				Matchers.satisfies((Object payload) -> assertThat(payload).isNotNull()),
 				Matchers.satisfies("has a", (Map<String, Object> map) -> assertThat(map).containsKey("a")),
 				Matchers.matching("is a list", (Object payload) -> payload instanceof List),
 				Matchers.matching("is empty text", (String text) -> text != null && text.isEmpty()),
@@ -139,7 +140,7 @@ final class MatcherArbitraries {
 				HamcrestMatchers.from(org.hamcrest.Matchers.startsWith("a")));
 	}
 
-	static Arbitrary<Map<String, Object>> specs(Arbitrary<Matcher> leaves) {
+	static Arbitrary<Map<String, Object>> specs(Arbitrary<MessageMatcher> leaves) {
 		Arbitrary<Object> values = Arbitraries.frequencyOf(Tuple.of(2, json(1)),
 				Tuple.of(2, leaves.map(Object.class::cast)),
 				Tuple.of(1, entries(keys(), json(1)).map(MatcherArbitraries::toMap).map(Object.class::cast)),
@@ -170,57 +171,58 @@ final class MatcherArbitraries {
 			return new PathForm(index);
 		}
 
-		static PathForm path(Path path) {
+		static PathForm path(FieldPath path) {
 			return new PathForm(path);
 		}
 
-		Matcher fieldEquals(Object value) {
+		MessageMatcher fieldEquals(Object value) {
 			return pick(Matchers::fieldEquals, Matchers::fieldEquals, Matchers::fieldEquals, value);
 		}
 
-		Matcher fieldNe(Object value) {
+		MessageMatcher fieldNe(Object value) {
 			return pick(Matchers::fieldNe, Matchers::fieldNe, Matchers::fieldNe, value);
 		}
 
-		Matcher fieldIn(List<Object> values) {
+		MessageMatcher fieldIn(List<Object> values) {
 			return pick(Matchers::fieldIn, Matchers::fieldIn, Matchers::fieldIn, values);
 		}
 
-		Matcher fieldInVarargs(List<Object> values) {
+		MessageMatcher fieldInVarargs(List<Object> values) {
 			Object[] array = values.toArray();
 			if (this.path instanceof String dotted) {
 				return Matchers.fieldIn(dotted, array);
 			}
 			return (this.path instanceof Integer index) ? Matchers.fieldIn(index, array)
-					: Matchers.fieldIn((Path) this.path, array);
+					: Matchers.fieldIn((FieldPath) this.path, array);
 		}
 
-		Matcher fieldGt(Object value) {
+		MessageMatcher fieldGt(Object value) {
 			return pick(Matchers::fieldGt, Matchers::fieldGt, Matchers::fieldGt, value);
 		}
 
-		Matcher fieldLt(Object value) {
+		MessageMatcher fieldLt(Object value) {
 			return pick(Matchers::fieldLt, Matchers::fieldLt, Matchers::fieldLt, value);
 		}
 
-		Matcher fieldExists() {
+		MessageMatcher fieldExists() {
 			if (this.path instanceof String dotted) {
 				return Matchers.fieldExists(dotted);
 			}
 			return (this.path instanceof Integer index) ? Matchers.fieldExists(index)
-					: Matchers.fieldExists((Path) this.path);
+					: Matchers.fieldExists((FieldPath) this.path);
 		}
 
-		Matcher fieldMatches(String regex) {
+		MessageMatcher fieldMatches(String regex) {
 			return pick(Matchers::fieldMatches, Matchers::fieldMatches, Matchers::fieldMatches, regex);
 		}
 
-		private <V> Matcher pick(Factory<String, V> dotted, Factory<Integer, V> index, Factory<Path, V> path, V value) {
+		private <V> MessageMatcher pick(Factory<String, V> dotted, Factory<Integer, V> index,
+				Factory<FieldPath, V> path, V value) {
 			if (this.path instanceof String text) {
 				return dotted.create(text, value);
 			}
 			return (this.path instanceof Integer number) ? index.create(number, value)
-					: path.create((Path) this.path, value);
+					: path.create((FieldPath) this.path, value);
 		}
 
 	}
@@ -228,7 +230,7 @@ final class MatcherArbitraries {
 	@FunctionalInterface
 	interface Factory<P, V> {
 
-		Matcher create(P path, V value);
+		MessageMatcher create(P path, V value);
 
 	}
 

@@ -12,7 +12,7 @@ import static dev.choreo.match.Matchers.allOf;
 import static dev.choreo.match.Matchers.anyElement;
 import static dev.choreo.match.Matchers.anyOf;
 import static dev.choreo.match.Matchers.containsFields;
-import static dev.choreo.match.Matchers.eq;
+import static dev.choreo.match.Matchers.valueEquals;
 import static dev.choreo.match.Matchers.every;
 import static dev.choreo.match.Matchers.fieldEquals;
 import static dev.choreo.match.Matchers.fieldExists;
@@ -23,7 +23,7 @@ import static dev.choreo.match.Matchers.fieldMatches;
 import static dev.choreo.match.Matchers.fieldNe;
 import static dev.choreo.match.Matchers.gt;
 import static dev.choreo.match.Matchers.lt;
-import static dev.choreo.match.Matchers.matches;
+import static dev.choreo.match.Matchers.valueMatches;
 import static dev.choreo.match.Matchers.not;
 import static dev.choreo.match.Matchers.payloadContains;
 import static dev.choreo.match.TestPayloads.map;
@@ -44,7 +44,7 @@ class MatcherChecklistTests {
 
 	@Test // H-99
 	void fieldEqualsMatchesEqualityAndNamesBothValuesOnAMismatch() {
-		Matcher matcher = fieldEquals("status", "PASS");
+		MessageMatcher matcher = fieldEquals("status", "PASS");
 		assertThat(matcher.match(map("status", "PASS")).matched()).isTrue();
 		MatchResult different = matcher.match(map("status", "FAIL"));
 		assertThat(different.matched()).isFalse();
@@ -85,16 +85,16 @@ class MatcherChecklistTests {
 		assertThat(fieldMatches("code", "A\\d").match(map("code", "A1")).matched()).isTrue();
 		assertThat(fieldMatches("code", "A\\d").match(map("code", "A12")).matched()).isFalse();
 		assertThat(fieldMatches("code", "A\\d").match(map("code", "xA1")).matched()).isFalse();
-		assertThat(matches("A\\d").match("A1").matched()).isTrue();
-		assertThat(matches("A\\d").match("A1 ").matched()).isFalse();
+		assertThat(valueMatches("A\\d").match("A1").matched()).isTrue();
+		assertThat(valueMatches("A\\d").match("A1 ").matched()).isFalse();
 	}
 
 	@Test // H-102
 	void regexMatchersAreFalseForNonStrings() {
 		assertThat(fieldMatches("code", "\\d+").match(map("code", 12)).matched()).isFalse();
-		assertThat(matches("\\d+").match(12).matched()).isFalse();
-		assertThat(matches("null").match(null).matched()).isFalse();
-		assertThat(matches("true").match(true).matched()).isFalse();
+		assertThat(valueMatches("\\d+").match(12).matched()).isFalse();
+		assertThat(valueMatches("null").match(null).matched()).isFalse();
+		assertThat(valueMatches("true").match(true).matched()).isFalse();
 	}
 
 	@Test // H-103
@@ -117,7 +117,7 @@ class MatcherChecklistTests {
 	@Test // H-104
 	void aOnePartPathReachesADottedKeyButTheDottedStringDoesNot() {
 		Object payload = map("trace.id", "t-1");
-		assertThat(fieldEquals(Path.of("trace.id"), "t-1").match(payload).matched()).isTrue();
+		assertThat(fieldEquals(FieldPath.of("trace.id"), "t-1").match(payload).matched()).isTrue();
 		assertThat(fieldEquals("trace.id", "t-1").match(payload).matched()).isFalse();
 	}
 
@@ -125,10 +125,10 @@ class MatcherChecklistTests {
 	void aStringPartIsAKeyAndAnIntegerPartIsAnIndex() {
 		Object keyed = map("items", map("0", "zero"));
 		Object indexed = map("items", List.of("zero"));
-		assertThat(fieldEquals(Path.of("items", "0"), "zero").match(keyed).matched()).isTrue();
-		assertThat(fieldEquals(Path.of("items", "0"), "zero").match(indexed).matched()).isFalse();
-		assertThat(fieldEquals(Path.of("items", 0), "zero").match(indexed).matched()).isTrue();
-		assertThat(fieldEquals(Path.of("items", 0), "zero").match(keyed).matched()).isFalse();
+		assertThat(fieldEquals(FieldPath.of("items", "0"), "zero").match(keyed).matched()).isTrue();
+		assertThat(fieldEquals(FieldPath.of("items", "0"), "zero").match(indexed).matched()).isFalse();
+		assertThat(fieldEquals(FieldPath.of("items", 0), "zero").match(indexed).matched()).isTrue();
+		assertThat(fieldEquals(FieldPath.of("items", 0), "zero").match(keyed).matched()).isFalse();
 	}
 
 	@Test // H-105
@@ -145,7 +145,7 @@ class MatcherChecklistTests {
 			.isEqualTo(MatchFailure.of(Kind.TYPE_MISMATCH, "qty", Map.of("gt", 100), "many"));
 		assertThat(fieldExists("a.b").match(map("a", map())).failure())
 			.isEqualTo(MatchFailure.of(Kind.MISSING, "a.b", Map.of("exists", true), null));
-		assertThat(eq(42).match(7).failure()).isEqualTo(MatchFailure.of(Kind.MISMATCH, "<root>", 42, 7));
+		assertThat(valueEquals(42).match(7).failure()).isEqualTo(MatchFailure.of(Kind.MISMATCH, "<root>", 42, 7));
 	}
 
 	@Test // H-106
@@ -158,12 +158,12 @@ class MatcherChecklistTests {
 
 	@Test // H-107
 	void allOfKeepsExactlyOneChildAndAnyOfKeepsThemAll() {
-		MatchFailure all = allOf(gt(0), lt(0), eq(5)).match(-1).failure();
+		MatchFailure all = allOf(gt(0), lt(0), valueEquals(5)).match(-1).failure();
 		assertThat(all).isNotNull();
 		assertThat(all.kind()).isEqualTo(Kind.COMPOSED);
 		assertThat(all.path()).isEqualTo("all_of");
 		assertThat(all.children()).hasSize(1);
-		MatchFailure any = anyOf(gt(0), eq(5), eq(6)).match(-1).failure();
+		MatchFailure any = anyOf(gt(0), valueEquals(5), valueEquals(6)).match(-1).failure();
 		assertThat(any).isNotNull();
 		assertThat(any.kind()).isEqualTo(Kind.COMPOSED);
 		assertThat(any.path()).isEqualTo("any_of");
@@ -193,13 +193,13 @@ class MatcherChecklistTests {
 
 	@Test // H-110
 	void containsFieldsIgnoresExtraKeysAndWalksNestedMaps() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("id", 1, "item", map("status", "COMPLETED", "qty", 2))).matched()).isTrue();
 	}
 
 	@Test // H-110
 	void containsFieldsComparesListsByPositionAllowingLongerPayloads() {
-		Matcher matcher = containsFields(spec("tags", List.of("a", "b")));
+		MessageMatcher matcher = containsFields(spec("tags", List.of("a", "b")));
 		assertThat(matcher.match(map("tags", List.of("a", "b", "c"))).matched()).isTrue();
 		assertThat(matcher.match(map("tags", List.of("b", "a"))).matched()).isFalse();
 		assertThat(matcher.match(map("tags", List.of("a"))).matched()).isFalse();
@@ -207,8 +207,8 @@ class MatcherChecklistTests {
 
 	@Test // H-110
 	void containsFieldsMixesLiteralsAndMatchersIncludingCompositionsAndUserMatchers() {
-		Matcher even = new EvenMatcher();
-		Matcher matcher = containsFields(spec("status", "PASS", "qty", allOf(gt(0), lt(10)), "n", even));
+		MessageMatcher even = new EvenMatcher();
+		MessageMatcher matcher = containsFields(spec("status", "PASS", "qty", allOf(gt(0), lt(10)), "n", even));
 		assertThat(matcher.match(map("status", "PASS", "qty", 5, "n", 4)).matched()).isTrue();
 		assertThat(matcher.match(map("status", "PASS", "qty", 50, "n", 4)).matched()).isFalse();
 		assertThat(matcher.match(map("status", "PASS", "qty", 5, "n", 3)).matched()).isFalse();
@@ -216,7 +216,7 @@ class MatcherChecklistTests {
 
 	@Test // H-111
 	void containsFieldsFailurePathsForLiteralsMissingKeysAndTypes() {
-		Matcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
+		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map("status", "PENDING"))).failure())
 			.isEqualTo(MatchFailure.of(Kind.MISMATCH, "item.status", "COMPLETED", "PENDING"));
 		assertThat(matcher.match(map("item", map())).failure())
@@ -247,16 +247,16 @@ class MatcherChecklistTests {
 			.isEqualTo(Map.of("status", Map.of("in", List.of("PASS", "FAIL"))));
 		Map<String, Object> spec = spec("status", "PASS", "item", spec("qty", 1));
 		assertThat(containsFields(spec).expectedShape()).isEqualTo(spec);
-		assertThat(allOf(eq(1), eq(2)).expectedShape()).isEqualTo(List.of(1, 2));
-		assertThat(anyOf(eq(1), eq(2)).expectedShape()).isEqualTo(List.of(1, 2));
-		assertThat(not(eq(1)).expectedShape()).isEqualTo(Map.of("not", 1));
+		assertThat(allOf(valueEquals(1), valueEquals(2)).expectedShape()).isEqualTo(List.of(1, 2));
+		assertThat(anyOf(valueEquals(1), valueEquals(2)).expectedShape()).isEqualTo(List.of(1, 2));
+		assertThat(not(valueEquals(1)).expectedShape()).isEqualTo(Map.of("not", 1));
 		assertThat(payloadContains(new byte[] { 1, 2 }).expectedShape())
 			.isEqualTo(Map.of("payload_contains_hex", "0102"));
 	}
 
 	@Test // H-113
 	void payloadContainsFindsASubsequenceAndRejectsDecodedPayloadsWithoutThrowing() {
-		Matcher matcher = payloadContains("PAID".getBytes());
+		MessageMatcher matcher = payloadContains("PAID".getBytes());
 		assertThat(matcher.match("status=PAID;".getBytes()).matched()).isTrue();
 		assertThat(matcher.match("status=OPEN;".getBytes()).matched()).isFalse();
 		MatchResult dict = matcher.match(map("status", "PAID"));
@@ -277,7 +277,7 @@ class MatcherChecklistTests {
 
 	@Test // H-115
 	void aCustomMatcherWithoutAShapeHasNoShapeAndCompositionsUseItsDescription() {
-		Matcher even = new EvenMatcher();
+		MessageMatcher even = new EvenMatcher();
 		assertThat(even.expectedShape()).isNull();
 		assertThat(allOf(even).expectedShape()).isEqualTo(List.of("even"));
 		assertThat(every(even).expectedShape()).isEqualTo(Map.of("every", "even"));
@@ -285,7 +285,7 @@ class MatcherChecklistTests {
 
 	@Test // H-115
 	void aCustomMatcherWhoseShapeThrowsNeverBreaksACompositionsShape() {
-		Matcher throwing = new CompositionTests.ThrowingShapeMatcher();
+		MessageMatcher throwing = new CompositionTests.ThrowingShapeMatcher();
 		assertThat(anyOf(throwing).expectedShape()).isEqualTo(List.of("shapeless"));
 		assertThat(anyElement(throwing).expectedShape()).isEqualTo(Map.of("any_element", "shapeless"));
 		assertThat(containsFields(spec("a", throwing)).expectedShape()).isEqualTo(Map.of("a", "shapeless"));
@@ -293,7 +293,7 @@ class MatcherChecklistTests {
 
 	@Test // H-116
 	void oneInstanceGivesIndependentResultsForDifferentPayloads() {
-		Matcher matcher = allOf(fieldGt("qty", 0), containsFields(spec("status", "PASS")));
+		MessageMatcher matcher = allOf(fieldGt("qty", 0), containsFields(spec("status", "PASS")));
 		MatchResult first = matcher.match(map("qty", 1, "status", "PASS"));
 		MatchResult second = matcher.match(map("qty", 0, "status", "PASS"));
 		MatchResult third = matcher.match(map("qty", 1, "status", "PASS"));
@@ -302,7 +302,7 @@ class MatcherChecklistTests {
 		assertThat(third).isEqualTo(first);
 	}
 
-	static final class EvenMatcher implements Matcher {
+	static final class EvenMatcher implements MessageMatcher {
 
 		@Override
 		public String description() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MatcherPropertyTests {
 
 	@Property(tries = 2000)
-	void everyMatcherExplainsEveryPayloadTheSameWayTwice(@ForAll("matchers") Matcher matcher,
+	void everyMatcherExplainsEveryPayloadTheSameWayTwice(@ForAll("matchers") MessageMatcher matcher,
 			@ForAll("payloads") @Nullable Object payload) {
 		MatchResult first = matcher.match(payload);
 		MatchResult second = matcher.match(payload);
@@ -38,7 +38,7 @@ class MatcherPropertyTests {
 	}
 
 	@Property(tries = 1000)
-	void everyMatcherExplainsEveryMessageTheSameWayTwice(@ForAll("matchers") Matcher matcher,
+	void everyMatcherExplainsEveryMessageTheSameWayTwice(@ForAll("matchers") MessageMatcher matcher,
 			@ForAll("messages") ReceivedMessage message) {
 		MatchResult first = matcher.matchMessage(message);
 		MatchResult second = matcher.matchMessage(message);
@@ -47,27 +47,28 @@ class MatcherPropertyTests {
 	}
 
 	@Property(tries = 500)
-	void descriptionsAndShapesAreAlwaysAvailable(@ForAll("matchers") Matcher matcher) {
+	void descriptionsAndShapesAreAlwaysAvailable(@ForAll("matchers") MessageMatcher matcher) {
 		assertThat(matcher.description()).isNotEmpty();
 		assertThat(matcher.toString()).isEqualTo(matcher.description());
 		assertThat(matcher.expectedShape()).isEqualTo(matcher.expectedShape());
 	}
 
 	@Property(tries = 1000)
-	void fieldExistsAgreesWithPathResolution(@ForAll("paths") Path path, @ForAll("payloads") @Nullable Object payload) {
-		boolean present = path.resolve(payload) != Path.MISSING;
+	void fieldExistsAgreesWithPathResolution(@ForAll("paths") FieldPath path,
+			@ForAll("payloads") @Nullable Object payload) {
+		boolean present = path.resolve(payload) != FieldPath.MISSING;
 		assertThat(Matchers.fieldExists(path).match(payload).matched()).isEqualTo(present || path.parts().isEmpty());
 	}
 
 	@Property(tries = 1000)
 	void aValueWithoutNaNEqualsItself(@ForAll("payloads") @Nullable Object payload) {
 		if (containsNaN(payload)) {
-			assertThat(Matchers.eq(payload).match(payload).matched()).isFalse();
+			assertThat(Matchers.valueEquals(payload).match(payload).matched()).isFalse();
 			return;
 		}
-		assertThat(Matchers.eq(payload).match(payload).matched()).isTrue();
-		assertThat(Matchers.not(Matchers.eq(payload)).match(payload).matched()).isFalse();
-		assertThat(Matchers.in(List.of(1, "x"), payload).match(payload).matched()).isTrue();
+		assertThat(Matchers.valueEquals(payload).match(payload).matched()).isTrue();
+		assertThat(Matchers.not(Matchers.valueEquals(payload)).match(payload).matched()).isFalse();
+		assertThat(Matchers.valueIn(List.of(1, "x"), payload).match(payload).matched()).isTrue();
 	}
 
 	@Property(tries = 1000)
@@ -97,7 +98,7 @@ class MatcherPropertyTests {
 	}
 
 	@Provide
-	Arbitrary<Matcher> matchers() {
+	Arbitrary<MessageMatcher> matchers() {
 		return MatcherArbitraries.matchers();
 	}
 
@@ -112,7 +113,7 @@ class MatcherPropertyTests {
 	}
 
 	@Provide
-	Arbitrary<Path> paths() {
+	Arbitrary<FieldPath> paths() {
 		return MatcherArbitraries.paths();
 	}
 

@@ -28,7 +28,7 @@ class MessageMatchersTests {
 
 	@Test
 	void headerEqualsDescribesReasonsAndFailures() {
-		Matcher matcher = headerEquals("trace-id", "t-1");
+		MessageMatcher matcher = headerEquals("trace-id", "t-1");
 		assertThat(matcher.description()).isEqualTo("header:trace-id = 't-1'");
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id = 't-1'"));
 		assertThat(matcher.matchMessage(message(Map.of("trace-id", "t-2"), null)))
@@ -47,7 +47,7 @@ class MessageMatchersTests {
 
 	@Test
 	void headerExistsDescribesReasonsAndFailures() {
-		Matcher matcher = headerExists("trace-id");
+		MessageMatcher matcher = headerExists("trace-id");
 		assertThat(matcher.description()).isEqualTo("exists(header:trace-id)");
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id present"));
 		assertThat(matcher.matchMessage(BARE)).isEqualTo(MatchResult.fail("header 'trace-id' missing",
@@ -57,7 +57,7 @@ class MessageMatchersTests {
 
 	@Test
 	void headerMatchesDescribesReasonsAndFailures() {
-		Matcher matcher = headerMatches("trace-id", "t-\\d");
+		MessageMatcher matcher = headerMatches("trace-id", "t-\\d");
 		assertThat(matcher.description()).isEqualTo("header:trace-id matches 't-\\\\d'");
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("header:trace-id matches 't-\\\\d'"));
 		assertThat(matcher.matchMessage(message(Map.of("trace-id", "t-12"), null)))
@@ -69,7 +69,7 @@ class MessageMatchersTests {
 
 	@Test
 	void keyEqualsDescribesReasonsAndFailures() {
-		Matcher matcher = keyEquals("k-1");
+		MessageMatcher matcher = keyEquals("k-1");
 		assertThat(matcher.description()).isEqualTo("key = 'k-1'");
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("key = 'k-1'"));
 		assertThat(matcher.matchMessage(message(Map.of(), "k-2"))).isEqualTo(MatchResult
@@ -97,7 +97,8 @@ class MessageMatchersTests {
 	void allOfPassesMessagesToItsChildren() {
 		ReceivedMessage message = new ReceivedMessage("orders.v1", map("status", "PAID"), new byte[0],
 				Map.of("trace-id", "t-1"), "k-1");
-		Matcher matcher = allOf(fieldEquals("status", "PAID"), headerEquals("trace-id", "t-1"), keyEquals("k-1"));
+		MessageMatcher matcher = allOf(fieldEquals("status", "PAID"), headerEquals("trace-id", "t-1"),
+				keyEquals("k-1"));
 		assertThat(matcher.matchMessage(message))
 			.isEqualTo(MatchResult.pass("all_of(status = 'PAID', header:trace-id = 't-1', key = 'k-1')"));
 		MatchResult failed = allOf(fieldEquals("status", "PAID"), headerEquals("trace-id", "t-2"))
@@ -111,7 +112,7 @@ class MessageMatchersTests {
 
 	@Test
 	void anyOfPassesMessagesToItsChildren() {
-		Matcher matcher = anyOf(headerEquals("trace-id", "t-2"), keyEquals("k-1"));
+		MessageMatcher matcher = anyOf(headerEquals("trace-id", "t-2"), keyEquals("k-1"));
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult.pass("any_of matched key = 'k-1'"));
 		assertThat(matcher.matchMessage(BARE).reason())
 			.isEqualTo("any_of: none matched \u2014 header 'trace-id' missing; key missing");
@@ -119,7 +120,7 @@ class MessageMatchersTests {
 
 	@Test
 	void notPassesMessagesToItsChild() {
-		Matcher matcher = not(headerExists("trace-id"));
+		MessageMatcher matcher = not(headerExists("trace-id"));
 		assertThat(matcher.matchMessage(BARE)).isEqualTo(MatchResult.pass("not_(exists(header:trace-id))"));
 		assertThat(matcher.matchMessage(TRACED)).isEqualTo(MatchResult
 			.fail("not_(exists(header:trace-id)) but it matched", MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT,

@@ -16,14 +16,14 @@ class PayloadContainsTests {
 
 	@Test
 	void describesTheBytes() {
-		Matcher matcher = payloadContains(new byte[] { 1, 2 });
+		MessageMatcher matcher = payloadContains(new byte[] { 1, 2 });
 		assertThat(matcher.description()).isEqualTo("contains b'\\x01\\x02'");
 		assertThat(matcher.expectedShape()).isEqualTo(HEX_0102);
 	}
 
 	@Test
 	void matchesASubsequenceOfTheBytes() {
-		Matcher matcher = payloadContains(new byte[] { 1, 2 });
+		MessageMatcher matcher = payloadContains(new byte[] { 1, 2 });
 		assertThat(matcher.match(new byte[] { 0, 1, 2, 3 })).isEqualTo(MatchResult.pass("contains b'\\x01\\x02'"));
 		assertThat(matcher.match(new byte[] { 1, 2 }).matched()).isTrue();
 		assertThat(payloadContains("ORD".getBytes(StandardCharsets.UTF_8))
@@ -47,7 +47,7 @@ class PayloadContainsTests {
 
 	@Test
 	void aDecodedPayloadIsATypeMismatchNotAnException() {
-		Matcher matcher = payloadContains(new byte[] { 1, 2 });
+		MessageMatcher matcher = payloadContains(new byte[] { 1, 2 });
 		assertThat(matcher.match(Map.of("a", 1)))
 			.isEqualTo(MatchResult.fail("payload_contains needs raw bytes, got dict",
 					MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.RAW, HEX_0102, "dict")));
@@ -62,7 +62,7 @@ class PayloadContainsTests {
 	@Test
 	void changingTheGivenArrayDoesNotChangeTheMatcher() {
 		byte[] sub = { 1, 2 };
-		Matcher matcher = payloadContains(sub);
+		MessageMatcher matcher = payloadContains(sub);
 		sub[0] = 9;
 		assertThat(matcher.match(new byte[] { 1, 2 }).matched()).isTrue();
 		assertThat(matcher.description()).isEqualTo("contains b'\\x01\\x02'");

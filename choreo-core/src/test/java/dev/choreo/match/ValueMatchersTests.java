@@ -8,12 +8,12 @@ import java.util.Map;
 import dev.choreo.match.MatchFailure.Kind;
 import org.junit.jupiter.api.Test;
 
-import static dev.choreo.match.Matchers.eq;
+import static dev.choreo.match.Matchers.valueEquals;
 import static dev.choreo.match.Matchers.exists;
 import static dev.choreo.match.Matchers.gt;
-import static dev.choreo.match.Matchers.in;
+import static dev.choreo.match.Matchers.valueIn;
 import static dev.choreo.match.Matchers.lt;
-import static dev.choreo.match.Matchers.matches;
+import static dev.choreo.match.Matchers.valueMatches;
 import static dev.choreo.match.Matchers.ne;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class ValueMatchersTests {
 
 	@Test
 	void eqDescribesWithDoubleEqualsButReasonsWithOne() {
-		Matcher matcher = eq(42);
+		MessageMatcher matcher = valueEquals(42);
 		assertThat(matcher.description()).isEqualTo("== 42");
 		assertThat(matcher.match(42)).isEqualTo(MatchResult.pass("= 42"));
 		assertThat(matcher.match(7))
@@ -33,7 +33,7 @@ class ValueMatchersTests {
 
 	@Test
 	void neDescribesReasonsAndFailures() {
-		Matcher matcher = ne("x");
+		MessageMatcher matcher = ne("x");
 		assertThat(matcher.description()).isEqualTo("!= 'x'");
 		assertThat(matcher.match("y")).isEqualTo(MatchResult.pass("!= 'x'"));
 		assertThat(matcher.match("x")).isEqualTo(MatchResult.fail("expected != 'x', got 'x'",
@@ -44,20 +44,20 @@ class ValueMatchersTests {
 
 	@Test
 	void inDescribesReasonsAndFailures() {
-		Matcher matcher = in("a", "b");
+		MessageMatcher matcher = valueIn("a", "b");
 		assertThat(matcher.description()).isEqualTo("in ('a', 'b')");
 		assertThat(matcher.match("b")).isEqualTo(MatchResult.pass("in ('a', 'b')"));
 		assertThat(matcher.match("c")).isEqualTo(MatchResult.fail("expected in ('a', 'b'), got 'c'",
 				MatchFailure.of(Kind.PREDICATE, ROOT, Map.of("in", List.of("a", "b")), "c")));
 		assertThat(matcher.expectedShape()).isEqualTo(Map.of("in", List.of("a", "b")));
-		assertThat(in(List.of(1, 2)).description()).isEqualTo("in (1, 2)");
-		assertThat(in().match(1).matched()).isFalse();
-		assertThat(in(Arrays.asList(1, null)).match(null).matched()).isTrue();
+		assertThat(valueIn(List.of(1, 2)).description()).isEqualTo("in (1, 2)");
+		assertThat(valueIn().match(1).matched()).isFalse();
+		assertThat(valueIn(Arrays.asList(1, null)).match(null).matched()).isTrue();
 	}
 
 	@Test
 	void gtDescribesReasonsAndFailures() {
-		Matcher matcher = gt(0);
+		MessageMatcher matcher = gt(0);
 		assertThat(matcher.description()).isEqualTo("> 0");
 		assertThat(matcher.match(1)).isEqualTo(MatchResult.pass("> 0"));
 		assertThat(matcher.match(0)).isEqualTo(
@@ -70,7 +70,7 @@ class ValueMatchersTests {
 
 	@Test
 	void ltDescribesReasonsAndFailures() {
-		Matcher matcher = lt("m");
+		MessageMatcher matcher = lt("m");
 		assertThat(matcher.description()).isEqualTo("< 'm'");
 		assertThat(matcher.match("a")).isEqualTo(MatchResult.pass("< 'm'"));
 		assertThat(matcher.match("z")).isEqualTo(MatchResult.fail("expected < 'm', got 'z'",
@@ -83,7 +83,7 @@ class ValueMatchersTests {
 
 	@Test
 	void matchesDescribesReasonsAndFailures() {
-		Matcher matcher = matches("ab+");
+		MessageMatcher matcher = valueMatches("ab+");
 		assertThat(matcher.description()).isEqualTo("matches 'ab+'");
 		assertThat(matcher.match("abbb")).isEqualTo(MatchResult.pass("matches 'ab+'"));
 		assertThat(matcher.match("abc")).isEqualTo(MatchResult.fail("expected matches 'ab+', got 'abc'",
@@ -95,7 +95,7 @@ class ValueMatchersTests {
 
 	@Test
 	void existsAtTopLevelAlwaysMatches() {
-		Matcher matcher = exists();
+		MessageMatcher matcher = exists();
 		assertThat(matcher.description()).isEqualTo("exists()");
 		assertThat(matcher.match(null)).isEqualTo(MatchResult.pass("<root> present"));
 		assertThat(matcher.match(Map.of())).isEqualTo(MatchResult.pass("<root> present"));
@@ -105,13 +105,13 @@ class ValueMatchersTests {
 	@Test
 	void valueMatchersApplyToWholeMessages() {
 		ReceivedMessage message = ReceivedMessage.ofPayload(42);
-		assertThat(eq(42).matchMessage(message)).isEqualTo(MatchResult.pass("= 42"));
+		assertThat(valueEquals(42).matchMessage(message)).isEqualTo(MatchResult.pass("= 42"));
 	}
 
 	@Test
 	void aRegexThatOverflowsTheStackIsAFailureNotAnError() {
 		String input = "ab".repeat(50_000);
-		MatchResult result = matches("(a|b)+").match(input);
+		MatchResult result = valueMatches("(a|b)+").match(input);
 		assertThat(result.reason())
 			.isEqualTo("cannot evaluate matches '(a|b)+' on '" + "ab".repeat(98) + "...: stack overflow");
 		assertThat(result.failure()).isNotNull();
@@ -119,7 +119,7 @@ class ValueMatchersTests {
 		assertThat(result.failure().path()).isEqualTo(ROOT);
 		assertThat(result.failure().expected()).isEqualTo(Map.of("matches", "(a|b)+"));
 		assertThat(result.failure().actual()).isSameAs(input);
-		assertThat(matches("[ab]+").match(input).matched()).isTrue();
+		assertThat(valueMatches("[ab]+").match(input).matched()).isTrue();
 	}
 
 	@Test
@@ -131,7 +131,7 @@ class ValueMatchersTests {
 			current.add(next);
 			current = next;
 		}
-		MatchResult result = eq(deep).match(deep);
+		MatchResult result = valueEquals(deep).match(deep);
 		assertThat(result.matched()).isFalse();
 		assertThat(result.reason()).hasSize(438)
 			.isEqualTo("cannot evaluate = " + "[".repeat(197) + "... on " + "[".repeat(197) + "...: stack overflow");

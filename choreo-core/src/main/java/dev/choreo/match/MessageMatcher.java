@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public interface Matcher {
+public interface MessageMatcher {
 
 	/**
 	 * Return a short human-readable description, shown in failure messages and reports.

@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * A path into a decoded payload: a sequence of {@code String} parts (map keys) and
  * {@code Integer} parts (list indexes, negative ones counting from the end, or integer
  * map keys). <pre class="code">
- * Path.parse("items.0.id");        // ("items", 0, "id")
- * Path.of("trace.id");             // one key that contains a dot
- * Path.of("items", "0");           // the string key "0", not an index
+ * FieldPath.parse("items.0.id");        // ("items", 0, "id")
+ * FieldPath.of("trace.id");             // one key that contains a dot
+ * FieldPath.of("items", "0");           // the string key "0", not an index
  * </pre>
  *
  * @since 0.1.0
  */
-public final class Path {
+public final class FieldPath {
 
 	private static final Pattern INDEX = Pattern.compile("-?[0-9]+");
 
@@ -30,7 +30,7 @@ public final class Path {
 
 	private final List<Object> parts;
 
-	private Path(List<Object> parts) {
+	private FieldPath(List<Object> parts) {
 		this.parts = Collections.unmodifiableList(parts);
 	}
 
@@ -41,16 +41,16 @@ public final class Path {
 	 * @throws IllegalArgumentException if a part is neither a {@code String} nor an
 	 * {@code Integer}
 	 */
-	public static Path of(Object... parts) {
+	public static FieldPath of(Object... parts) {
 		List<Object> checked = new ArrayList<>(parts.length);
 		for (Object part : parts) {
 			if (!(part instanceof String) && !(part instanceof Integer)) {
-				throw new IllegalArgumentException("Path parts must be String or Integer, got "
+				throw new IllegalArgumentException("FieldPath parts must be String or Integer, got "
 						+ ((part != null) ? part.getClass().getName() : "null"));
 			}
 			checked.add(part);
 		}
-		return new Path(checked);
+		return new FieldPath(checked);
 	}
 
 	/**
@@ -62,13 +62,13 @@ public final class Path {
 	 * @throws IllegalArgumentException if a numeric segment does not fit in an
 	 * {@code int}
 	 */
-	public static Path parse(String dotted) {
+	public static FieldPath parse(String dotted) {
 		String[] segments = dotted.split("\\.", -1);
 		List<Object> parts = new ArrayList<>(segments.length);
 		for (String segment : segments) {
 			parts.add(INDEX.matcher(segment).matches() ? index(segment, dotted) : segment);
 		}
-		return new Path(parts);
+		return new FieldPath(parts);
 	}
 
 	private static Integer index(String segment, String dotted) {
@@ -76,8 +76,8 @@ public final class Path {
 			return Integer.valueOf(segment);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Path '" + dotted + "' has index " + segment
-					+ " out of int range; use Path.of(...) with a String part for a key", ex);
+			throw new IllegalArgumentException("FieldPath '" + dotted + "' has index " + segment
+					+ " out of int range; use FieldPath.of(...) with a String part for a key", ex);
 		}
 	}
 
@@ -133,7 +133,7 @@ public final class Path {
 
 	@Override
 	public boolean equals(@Nullable Object obj) {
-		return (obj instanceof Path other) && this.parts.equals(other.parts);
+		return (obj instanceof FieldPath other) && this.parts.equals(other.parts);
 	}
 
 	@Override
