@@ -44,6 +44,7 @@ public final class ChoreoReportListener implements TestExecutionListener {
 			this.run = started;
 			ActiveRuns.runStarted(started);
 			ReportSettings settings = started.settings();
+			ChronicleUpload.configure(chronicle(testPlan));
 			if (settings.enabled()) {
 				Worker joined = Worker.forDirectory(settings.directory());
 				String refusal = joined.planStarted();
@@ -153,6 +154,16 @@ public final class ChoreoReportListener implements TestExecutionListener {
 		String notWritten = joined.planFinished(finished, settings);
 		if (notWritten != null) {
 			ReportLog.notWritten(notWritten);
+		}
+	}
+
+	private static ChronicleSettings chronicle(TestPlan testPlan) {
+		try {
+			return ChronicleSettings.resolve(testPlan.getConfigurationParameters()::get, System.getenv());
+		}
+		catch (IllegalArgumentException ex) {
+			ReportLog.warn("the report will not be posted to Chronicle: " + ex.getMessage());
+			return ChronicleSettings.OFF;
 		}
 	}
 

@@ -258,6 +258,7 @@ final class Worker {
 		}
 		this.directory.deletePartialsDirectoryIfEmpty();
 		this.registered = false;
+		ChronicleUpload.postIfConfigured(this.directory.results());
 	}
 
 	private List<String> otherLiveWorkers() throws IOException {
