@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.choreo.chronicle.ingest.IngestResult;
 import dev.choreo.chronicle.ingest.IngestService;
@@ -43,7 +44,10 @@ class RunController {
 
 	private final TenantScope scope;
 
-	RunController(IngestService ingest, RunQueries runs, BodyReader bodies, TenantScope scope) {
+	private final JsonMapper mapper;
+
+	RunController(IngestService ingest, RunQueries runs, BodyReader bodies, TenantScope scope, JsonMapper mapper) {
+		this.mapper = mapper;
 		this.ingest = ingest;
 		this.runs = runs;
 		this.bodies = bodies;
@@ -95,6 +99,10 @@ class RunController {
 			.orElseThrow(() -> ApiException.notFound("No run " + id));
 	}
 
+	/**
+	 * The stored report, or for a run merged from several shards {@code {"shards": [...]}} with
+	 * every shard's report in the order they arrived. Written again through the HTML-safe mapper.
+	 */
 	@GetMapping(path = "/{id}/raw", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> raw(Caller caller, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String tenant) {
@@ -102,7 +110,8 @@ class RunController {
 		if (reports.isEmpty()) {
 			throw ApiException.notFound("No run " + id);
 		}
-		String body = (reports.size() == 1) ? reports.get(0) : "{\"shards\":[" + String.join(",", reports) + "]}";
+		List<String> safe = reports.stream().map((report) -> this.mapper.writeValueAsString(this.mapper.readTree(report))).toList();
+		String body = (safe.size() == 1) ? safe.get(0) : "{\"shards\":[" + String.join(",", safe) + "]}";
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
