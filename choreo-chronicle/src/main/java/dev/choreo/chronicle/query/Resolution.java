@@ -3,6 +3,8 @@ package dev.choreo.chronicle.query;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Resolution of a latency series.
  *
@@ -41,9 +43,10 @@ public enum Resolution {
 	}
 
 	/**
-	 * Return the parameter value.
+	 * Return the parameter value, also its JSON form.
 	 * @return the value
 	 */
+	@JsonValue
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}
