@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.choreo.chronicle.events.PgEventListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * @author Choreo
  */
 @RestController
+@ConditionalOnWebApplication
 class HealthController {
 
 	private final JdbcClient jdbc;
