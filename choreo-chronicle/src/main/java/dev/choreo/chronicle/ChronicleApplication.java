@@ -9,8 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Chronicle, the results server. {@code java -jar choreo-chronicle.jar} serves the API;
- * {@code java -jar choreo-chronicle.jar token create <tenant>} creates a tenant token and exits
- * (see {@link TokenCommand}).
+ * {@code java -jar choreo-chronicle.jar token create <tenant>} creates a tenant token and
+ * exits (see {@link TokenCommand}).
  *
  * @author Choreo
  */

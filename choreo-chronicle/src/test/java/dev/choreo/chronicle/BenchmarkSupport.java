@@ -47,8 +47,8 @@ public final class BenchmarkSupport {
 	}
 
 	/**
-	 * A report of {@code scenarios} scenarios with one handle on each topic, latencies drawn from
-	 * a seed.
+	 * A report of {@code scenarios} scenarios with one handle on each topic, latencies
+	 * drawn from a seed.
 	 * @param started the run's start
 	 * @param scenarios scenarios in the report
 	 * @param seed random seed for the latencies

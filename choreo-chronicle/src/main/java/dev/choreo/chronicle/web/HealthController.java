@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/health}: the database answers and the event listener is connected (503
- * otherwise). The actuator's {@code /actuator/health} reports the same through its indicators.
+ * {@code GET /api/v1/health}: the database answers and the event listener is connected
+ * (503 otherwise). The actuator's {@code /actuator/health} reports the same through its
+ * indicators.
  *
  * @author Choreo
  */

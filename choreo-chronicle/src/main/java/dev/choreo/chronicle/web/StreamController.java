@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events of one tenant: {@code run.completed} and {@code anomaly.detected}, each
- * with its event id, a heartbeat comment, and replay after {@code Last-Event-ID}.
+ * Server-Sent Events of one tenant: {@code run.completed} and {@code anomaly.detected},
+ * each with its event id, a heartbeat comment, and replay after {@code Last-Event-ID}.
  *
  * @author Choreo
  */

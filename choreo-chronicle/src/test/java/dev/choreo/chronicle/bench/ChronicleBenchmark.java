@@ -18,13 +18,15 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Chronicle's benchmark against the real PostgreSQL server of the tests (a fresh database):
+ * Chronicle's benchmark against the real PostgreSQL server of the tests (a fresh
+ * database):
  * <ol>
- * <li>ingest: 1,000 reports of 100 scenarios × 3 handles posted over HTTP, by one client and by
- * four concurrent clients: reports per second;</li>
- * <li>latency reads: a year of history on one topic (24 runs a day, 20 handles each), then
- * {@code GET /topics/{topic}/latency} at raw resolution over 24 hours, hourly over 30 days and
- * daily over 365 days: median and p95 of the response time over 200 requests each, in 3 rounds.</li>
+ * <li>ingest: 1,000 reports of 100 scenarios × 3 handles posted over HTTP, by one client
+ * and by four concurrent clients: reports per second;</li>
+ * <li>latency reads: a year of history on one topic (24 runs a day, 20 handles each),
+ * then {@code GET /topics/{topic}/latency} at raw resolution over 24 hours, hourly over
+ * 30 days and daily over 365 days: median and p95 of the response time over 200 requests
+ * each, in 3 rounds.</li>
  * </ol>
  * Run it with {@code ./mvnw -pl choreo-chronicle test-compile exec:java
  * -Dexec.mainClass=dev.choreo.chronicle.bench.ChronicleBenchmark -Dexec.classpathScope=test}.
@@ -103,8 +105,8 @@ public final class ChronicleBenchmark {
 			int offset = t;
 			futures.add(pool.submit(() -> {
 				for (int i = offset; i < runs; i += 4) {
-					check(client.post(token,
-							BenchmarkSupport.report(start.plus(Duration.ofHours(i)).plusSeconds(7), 20, i, "bench.topic")));
+					check(client.post(token, BenchmarkSupport.report(start.plus(Duration.ofHours(i)).plusSeconds(7), 20,
+							i, "bench.topic")));
 				}
 				return null;
 			}));

@@ -74,7 +74,8 @@ class DatabaseCredentialsCheckTests {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(ChronicleApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("chronicle.data-dir=" + dataDir, "spring.main.banner-mode=off");
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> application.run("--spring.profiles.active=production"))
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> application.run("--spring.profiles.active=production"))
 			.havingRootCause()
 			.isInstanceOf(DefaultDatabaseCredentialsException.class);
 		assertThat(dataDir.resolve("pgdata")).doesNotExist();
@@ -92,9 +93,8 @@ class DatabaseCredentialsCheckTests {
 		}
 		assertThat(registered).contains(DefaultDatabaseCredentialsFailureAnalyzer.class.getName());
 		MockEnvironment environment = new MockEnvironment().withProperty("chronicle.environment", "production");
-		DefaultDatabaseCredentialsException failure = org.assertj.core.api.Assertions
-			.catchThrowableOfType(DefaultDatabaseCredentialsException.class,
-					() -> DatabaseCredentialsCheck.run(environment));
+		DefaultDatabaseCredentialsException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+				DefaultDatabaseCredentialsException.class, () -> DatabaseCredentialsCheck.run(environment));
 		FailureAnalysis analysis = new DefaultDatabaseCredentialsFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).isEqualTo("Chronicle is configured for chronicle.environment=production,"
 				+ " which is not local use, but its database uses default credentials: the embedded PostgreSQL"
