@@ -1,0 +1,37 @@
+package dev.choreo.chronicle;
+
+import dev.choreo.chronicle.storage.DatabaseCredentialsCheck;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Chronicle, the results server. {@code java -jar choreo-chronicle.jar} serves the API;
+ * {@code java -jar choreo-chronicle.jar token create <tenant>} creates a tenant token and
+ * exits (see {@link TokenCommand}).
+ *
+ * @author Choreo
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(ChronicleProperties.class)
+public class ChronicleApplication {
+
+	/**
+	 * Start the server, or run a command.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		if (TokenCommand.isCommand(args)) {
+			System.exit(TokenCommand.run(args, System.out, System.err));
+		}
+		SpringApplication.run(ChronicleApplication.class, args);
+	}
+
+	@Bean
+	DatabaseCredentialsCheck databaseCredentialsCheck(Environment environment) {
+		return DatabaseCredentialsCheck.run(environment);
+	}
+
+}
