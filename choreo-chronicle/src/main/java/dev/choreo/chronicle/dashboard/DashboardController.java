@@ -247,7 +247,7 @@ class DashboardController {
 			@RequestParam(required = false) @Nullable String severity,
 			@RequestParam(defaultValue = "open") String status) {
 		long tenantId = page(request, model, "anomalies");
-		String severityFilter = List.of("warning", "critical").contains(severity) ? severity : null;
+		String severityFilter = ("warning".equals(severity) || "critical".equals(severity)) ? severity : null;
 		Boolean resolved = switch (status) {
 			case "resolved" -> Boolean.TRUE;
 			case "all" -> null;
