@@ -22,8 +22,8 @@ public class ChronicleProperties {
 	private Path dataDir = Path.of(System.getProperty("user.home"), ".choreo", "chronicle");
 
 	/**
-	 * Deployment environment: local, dev, test, staging or production. In staging and production
-	 * Chronicle refuses default database credentials.
+	 * Deployment environment: local, dev, test, staging or production. In staging and
+	 * production Chronicle refuses default database credentials.
 	 */
 	private @Nullable String environment;
 
@@ -33,8 +33,8 @@ public class ChronicleProperties {
 	private DataSize maxBodySize = DataSize.ofMegabytes(20);
 
 	/**
-	 * How long raw measurements are kept; older monthly partitions are dropped, and hourly
-	 * roll-ups older than this are deleted. Daily roll-ups are kept.
+	 * How long raw measurements are kept; older monthly partitions are dropped, and
+	 * hourly roll-ups older than this are deleted. Daily roll-ups are kept.
 	 */
 	private Duration retention = Duration.ofDays(400);
 
@@ -184,8 +184,8 @@ public class ChronicleProperties {
 		private double budgetViolationPct = 20;
 
 		/**
-		 * Fall of a topic's pass rate below its baseline, in percentage points, that raises a
-		 * warning (strictly more than this).
+		 * Fall of a topic's pass rate below its baseline, in percentage points, that
+		 * raises a warning (strictly more than this).
 		 */
 		private double outcomeShiftPct = 5;
 
@@ -260,7 +260,8 @@ public class ChronicleProperties {
 		private int replayLimit = 1000;
 
 		/**
-		 * How long one SSE connection stays open; the client reconnects with Last-Event-ID.
+		 * How long one SSE connection stays open; the client reconnects with
+		 * Last-Event-ID.
 		 */
 		private Duration timeout = Duration.ofMinutes(30);
 

@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's {@link JsonMapper}: Boot's settings ({@code spring.jackson.*}, problem
- * details) on a factory that writes {@code <}, {@code >}, {@code &} and {@code '} as
- * {@code \}{@code u} escapes, so no text from a report (echoed in an error, or in a stored report)
- * can ever read as markup, even if a page embeds the JSON.
+ * The application's {@link JsonMapper}: Boot's settings ({@code spring.jackson.*},
+ * problem details) on a factory that writes {@code <}, {@code >}, {@code &} and {@code '}
+ * as {@code \}{@code u} escapes, so no text from a report (echoed in an error, or in a
+ * stored report) can ever read as markup, even if a page embeds the JSON.
  *
  * @author Choreo
  */

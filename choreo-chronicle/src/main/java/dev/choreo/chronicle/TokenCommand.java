@@ -13,11 +13,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code token create <tenant> [--scope=ingest|read] [--description=text]}: creates the tenant
- * when it is new and a token for it, prints the token once on standard output and exits. Runs
- * against the configured database (or the embedded one in {@code chronicle.data-dir}, which must
- * not be in use by a running server). Other {@code --name=value} arguments configure Chronicle
- * as usual, e.g. {@code --spring.datasource.url=...}.
+ * {@code token create <tenant> [--scope=ingest|read] [--description=text]}: creates the
+ * tenant when it is new and a token for it, prints the token once on standard output and
+ * exits. Runs against the configured database (or the embedded one in
+ * {@code chronicle.data-dir}, which must not be in use by a running server). Other
+ * {@code --name=value} arguments configure Chronicle as usual, e.g.
+ * {@code --spring.datasource.url=...}.
  *
  * @author Choreo
  */

@@ -1,6 +1,6 @@
 /**
- * Chronicle, the results server: keeps every run's test report, serves latency percentiles over
- * time, detects anomalies and streams events.
+ * Chronicle, the results server: keeps every run's test report, serves latency
+ * percentiles over time, detects anomalies and streams events.
  */
 @NullMarked
 package dev.choreo.chronicle;

@@ -4,7 +4,13 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,7 +18,11 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Anomalies detected at ingest, GET /api/v1/anomalies and PATCH /anomalies/{id}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AnomalyApiIntegrationTests extends ApiIntegrationTest {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void judgesARunAgainstEarlierRunsOnly() {
@@ -21,21 +31,24 @@ class AnomalyApiIntegrationTests extends ApiIntegrationTest {
 		Instant start = Instant.now().minusSeconds(3600);
 		double[] baseline = { 9, 9, 10, 11, 11 };
 		for (int i = 0; i < baseline.length; i++) {
-			api.postReport(token, Reports.report()
-				.startedAt(start.plusSeconds(60L * i))
-				.scenario(Reports.pass("payments", baseline[i]))
-				.json());
+			api.postReport(token,
+					Reports.report()
+						.startedAt(start.plusSeconds(60L * i))
+						.scenario(Reports.pass("payments", baseline[i]))
+						.json());
 		}
 		assertThat(api.get("/api/v1/anomalies", token).json()).isEmpty();
-		long run = api.postReport(token,
-				Reports.report().startedAt(start.plusSeconds(600)).scenario(Reports.pass("payments", 13.5)).json())
+		long run = api
+			.postReport(token,
+					Reports.report().startedAt(start.plusSeconds(600)).scenario(Reports.pass("payments", 13.5)).json())
 			.json()
 			.path("run_id")
 			.asLong();
 		JsonNode anomalies = api.get("/api/v1/anomalies", token).json();
 		assertThat(anomalies).hasSize(1);
 		JsonNode anomaly = anomalies.get(0);
-		// with the judged run in its own baseline (the original's way) the mean would be 10.58 and
+		// with the judged run in its own baseline (the original's way) the mean would be
+		// 10.58 and
 		// mean + 2σ 13.96, so 13.5 would pass unnoticed
 		assertThat(anomaly.path("severity").asString()).isEqualTo("critical");
 		assertThat(anomaly.path("method").asString()).isEqualTo("rolling_baseline");
@@ -55,10 +68,11 @@ class AnomalyApiIntegrationTests extends ApiIntegrationTest {
 		String token = api.newTenant(uniqueTenant("rules"));
 		Instant start = Instant.now().minusSeconds(3600);
 		for (int i = 0; i < 5; i++) {
-			api.postReport(token, Reports.report()
-				.startedAt(start.plusSeconds(60L * i))
-				.scenarios(10, Reports.pass("shipments", 10 + i))
-				.json());
+			api.postReport(token,
+					Reports.report()
+						.startedAt(start.plusSeconds(60L * i))
+						.scenarios(10, Reports.pass("shipments", 10 + i))
+						.json());
 		}
 		api.postReport(token,
 				Reports.report()
@@ -112,6 +126,36 @@ class AnomalyApiIntegrationTests extends ApiIntegrationTest {
 		String read = api.newToken(tenant, "read");
 		assertThat(api.get("/api/v1/anomalies", read).json()).hasSize(1);
 		assertThat(patch(api, read, id, "{\"resolved\":true,\"by\":\"x\"}").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aFailingDetectionLeavesTheRunStored(CapturedOutput output) {
+		Api api = api();
+		String tenant = uniqueTenant("failing");
+		String token = api.newTenant(tenant);
+		long tenantId = this.jdbc.sql("SELECT id FROM tenants WHERE name = ?").param(tenant).query(Long.class).single();
+		String trigger = "refuse_" + tenant.replace('-', '_');
+		this.jdbc
+			.sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.tenant_id = "
+					+ tenantId + " THEN RAISE EXCEPTION 'anomaly store is broken'; END IF; RETURN NEW; END $$")
+			.update();
+		this.jdbc
+			.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON anomalies FOR EACH ROW EXECUTE FUNCTION " + trigger
+					+ "()")
+			.update();
+		try {
+			Api.Response response = api.postReport(token,
+					Reports.report().scenario(Reports.slow("audit", 50, 10)).json());
+			assertThat(response.status()).isEqualTo(201);
+			long run = response.json().path("run_id").asLong();
+			assertThat(api.get("/api/v1/runs/" + run, token).status()).isEqualTo(200);
+			assertThat(api.get("/api/v1/anomalies", token).json()).isEmpty();
+			assertThat(output.getAll()).contains("Anomaly detection for run " + run + " failed; the run is stored");
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER " + trigger + " ON anomalies").update();
+			this.jdbc.sql("DROP FUNCTION " + trigger + "()").update();
+		}
 	}
 
 	static Api.Response patch(Api api, String token, long id, String body) {

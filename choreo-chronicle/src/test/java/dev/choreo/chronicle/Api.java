@@ -33,7 +33,8 @@ final class Api {
 	}
 
 	HttpRequest.Builder request(String path, String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60));
 		return (token != null) ? builder.header("Authorization", "Bearer " + token) : builder;
 	}
 

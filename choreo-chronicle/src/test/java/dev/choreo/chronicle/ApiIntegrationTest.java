@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the API tests: one Chronicle on a random port over one database of the real PostgreSQL
- * server, shared by every test class that extends this (Spring's context cache), each test using
- * tenants of its own.
+ * Base of the API tests: one Chronicle on a random port over one database of the real
+ * PostgreSQL server, shared by every test class that extends this (Spring's context
+ * cache), each test using tenants of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chronicle.admin-token=" + Api.ADMIN_TOKEN, "chronicle.sse.heartbeat=300ms",

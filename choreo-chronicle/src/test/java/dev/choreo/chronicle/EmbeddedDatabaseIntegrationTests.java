@@ -14,8 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default: no spring.datasource.url starts an embedded PostgreSQL whose data outlives the
- * application.
+ * The default: no spring.datasource.url starts an embedded PostgreSQL whose data outlives
+ * the application.
  */
 class EmbeddedDatabaseIntegrationTests {
 

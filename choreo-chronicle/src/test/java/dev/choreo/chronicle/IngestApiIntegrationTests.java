@@ -128,10 +128,11 @@ class IngestApiIntegrationTests extends ApiIntegrationTest {
 	void warnsAboutAReportOlderThanADay() {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("stale"));
-		Api.Response response = api.postReport(token, Reports.report()
-			.startedAt(Instant.now().minus(Duration.ofDays(3)))
-			.scenario(Reports.pass("orders", 3))
-			.json());
+		Api.Response response = api.postReport(token,
+				Reports.report()
+					.startedAt(Instant.now().minus(Duration.ofDays(3)))
+					.scenario(Reports.pass("orders", 3))
+					.json());
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().path("warning").asString()).contains("3 day(s) ago");
 	}
@@ -155,7 +156,8 @@ class IngestApiIntegrationTests extends ApiIntegrationTest {
 	void refusesABodyOverTheLimitByItsContentLength() {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("big"));
-		Api.Response response = api.postReport(token, Reports.report().scenarios(400, Reports.pass("orders", 3)).json());
+		Api.Response response = api.postReport(token,
+				Reports.report().scenarios(400, Reports.pass("orders", 3)).json());
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.json().path("detail").asString()).contains("chronicle.max-body-size");
 	}
@@ -164,7 +166,10 @@ class IngestApiIntegrationTests extends ApiIntegrationTest {
 	void refusesAChunkedBodyOverTheLimit() {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("chunked"));
-		byte[] body = Reports.report().scenarios(400, Reports.pass("orders", 3)).json().getBytes(StandardCharsets.UTF_8);
+		byte[] body = Reports.report()
+			.scenarios(400, Reports.pass("orders", 3))
+			.json()
+			.getBytes(StandardCharsets.UTF_8);
 		assertThat(body.length).isGreaterThan(256 * 1024);
 		HttpRequest request = api.request("/api/v1/runs", token)
 			.header("Content-Type", "application/json")
@@ -190,7 +195,8 @@ class IngestApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	/**
-	 * A body publisher of unknown length, so the client sends it with chunked transfer encoding.
+	 * A body publisher of unknown length, so the client sends it with chunked transfer
+	 * encoding.
 	 */
 	private static HttpRequest.BodyPublisher chunked(byte[] body) {
 		HttpRequest.BodyPublisher known = HttpRequest.BodyPublishers.ofByteArray(body);

@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Test reports in the test-report-v1 shape, built from the report choreo-junit wrote for its
- * sample suite ({@code reports/sample-results.json}), with the scenarios a test needs.
+ * Test reports in the test-report-v1 shape, built from the report choreo-junit wrote for
+ * its sample suite ({@code reports/sample-results.json}), with the scenarios a test
+ * needs.
  */
 final class Reports {
 

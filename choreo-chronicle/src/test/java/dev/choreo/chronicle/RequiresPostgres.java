@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips the test class when the PostgreSQL server of {@link TestDatabase} does not answer, and
- * fails it instead under {@code -Dchoreo.e2e.required=true}.
+ * Skips the test class when the PostgreSQL server of {@link TestDatabase} does not
+ * answer, and fails it instead under {@code -Dchoreo.e2e.required=true}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,9 +18,12 @@ class RunsApiIntegrationTests extends ApiIntegrationTest {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("runs"));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		long oldest = post(api, token, Reports.report().startedAt(now.minusSeconds(300)).branch("main").environment("ci"));
-		long middle = post(api, token, Reports.report().startedAt(now.minusSeconds(200)).branch("feature").environment("ci"));
-		long newest = post(api, token, Reports.report().startedAt(now.minusSeconds(100)).branch("main").environment("staging"));
+		long oldest = post(api, token,
+				Reports.report().startedAt(now.minusSeconds(300)).branch("main").environment("ci"));
+		long middle = post(api, token,
+				Reports.report().startedAt(now.minusSeconds(200)).branch("feature").environment("ci"));
+		long newest = post(api, token,
+				Reports.report().startedAt(now.minusSeconds(100)).branch("main").environment("staging"));
 		assertThat(ids(api.get("/api/v1/runs", token).json())).containsExactly(newest, middle, oldest);
 		assertThat(ids(api.get("/api/v1/runs?branch=main", token).json())).containsExactly(newest, oldest);
 		assertThat(ids(api.get("/api/v1/runs?environment=ci", token).json())).containsExactly(middle, oldest);

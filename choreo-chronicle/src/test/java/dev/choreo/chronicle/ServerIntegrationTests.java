@@ -5,13 +5,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Health, the OpenAPI description, the admin API and the token command.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServerIntegrationTests extends ApiIntegrationTest {
 
 	@Test
@@ -38,6 +43,19 @@ class ServerIntegrationTests extends ApiIntegrationTest {
 		assertThat(response.body()).doesNotContain("\"caller\"");
 		assertThat(response.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
 			.isEqualTo("bearer");
+	}
+
+	@Test
+	void writesNoTokenToTheLog(CapturedOutput output) {
+		Api api = api();
+		String tenant = uniqueTenant("logs");
+		String token = api.newTenant(tenant);
+		String read = api.newToken(tenant, "read");
+		api.postReport(token, Reports.sample());
+		api.postReport(read, Reports.sample());
+		api.postReport(token + "x", Reports.sample());
+		api.get("/api/v1/runs", read);
+		assertThat(output.getAll()).doesNotContain(token).doesNotContain(read).doesNotContain(Api.ADMIN_TOKEN);
 	}
 
 	@Test
@@ -81,7 +99,8 @@ class ServerIntegrationTests extends ApiIntegrationTest {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		assertThat(TokenCommand.run(new String[] { "token", "make" }, print(new ByteArrayOutputStream()), print(err)))
 			.isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar choreo-chronicle.jar token create");
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.startsWith("Usage: java -jar choreo-chronicle.jar token create");
 	}
 
 	private static PrintStream print(ByteArrayOutputStream bytes) {

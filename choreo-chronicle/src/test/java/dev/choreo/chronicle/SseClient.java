@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Server-Sent Events client over the JDK HTTP client: reads the stream on a thread of its own
- * and hands out events and comments in the order they arrive. Each read waits at most a generous
- * deadline, so a missing event fails the test instead of hanging it.
+ * A Server-Sent Events client over the JDK HTTP client: reads the stream on a thread of
+ * its own and hands out events and comments in the order they arrive. Each read waits at
+ * most a generous deadline, so a missing event fails the test instead of hanging it.
  */
 final class SseClient implements AutoCloseable {
 
@@ -46,7 +46,8 @@ final class SseClient implements AutoCloseable {
 	}
 
 	/**
-	 * Open a stream and wait for its "connected" comment, so the subscription is in place.
+	 * Open a stream and wait for its "connected" comment, so the subscription is in
+	 * place.
 	 */
 	static SseClient open(Api api, String token, String query, String lastEventId) {
 		SseClient client = new SseClient(api, token, query, lastEventId);

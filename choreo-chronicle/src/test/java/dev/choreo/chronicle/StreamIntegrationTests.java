@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GET /api/v1/stream: run.completed and anomaly.detected events, heartbeats, Last-Event-ID replay.
+ * GET /api/v1/stream: run.completed and anomaly.detected events, heartbeats,
+ * Last-Event-ID replay.
  */
 class StreamIntegrationTests extends ApiIntegrationTest {
 
@@ -57,7 +58,8 @@ class StreamIntegrationTests extends ApiIntegrationTest {
 		String token = api.newTenant(uniqueTenant("replay"));
 		String firstId;
 		try (SseClient stream = SseClient.open(api, token)) {
-			api.postReport(token, Reports.report().startedAt(Instant.now().minusSeconds(30)).scenario(Reports.pass("a", 1)).json());
+			api.postReport(token,
+					Reports.report().startedAt(Instant.now().minusSeconds(30)).scenario(Reports.pass("a", 1)).json());
 			firstId = stream.nextEvent().id();
 		}
 		long second = api.postReport(token, Reports.report().scenario(Reports.pass("a", 1)).json())

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One tenant's token never reads another tenant's runs, topics, latencies, anomalies or events.
+ * One tenant's token never reads another tenant's runs, topics, latencies, anomalies or
+ * events.
  */
 class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 
@@ -29,7 +30,8 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 		this.tenantA = uniqueTenant("alpha");
 		this.tokenA = this.api.newTenant(this.tenantA);
 		this.tokenB = this.api.newTenant(uniqueTenant("beta"));
-		this.runA = this.api.postReport(this.tokenA, Reports.report().scenario(Reports.slow("secret.topic", 40, 10)).json())
+		this.runA = this.api
+			.postReport(this.tokenA, Reports.report().scenario(Reports.slow("secret.topic", 40, 10)).json())
 			.json()
 			.path("run_id")
 			.asLong();
@@ -49,9 +51,9 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void theTenantParameterCannotNameAnotherTenant() {
 		String param = "?tenant=" + this.tenantA;
-		for (String path : new String[] { "/api/v1/runs", "/api/v1/runs/" + this.runA, "/api/v1/runs/" + this.runA + "/raw",
-				"/api/v1/topics", "/api/v1/topics/secret.topic/latency", "/api/v1/topics/secret.topic/runs",
-				"/api/v1/anomalies" }) {
+		for (String path : new String[] { "/api/v1/runs", "/api/v1/runs/" + this.runA,
+				"/api/v1/runs/" + this.runA + "/raw", "/api/v1/topics", "/api/v1/topics/secret.topic/latency",
+				"/api/v1/topics/secret.topic/runs", "/api/v1/anomalies" }) {
 			assertThat(this.api.get(path + param, this.tokenB).status()).as(path).isEqualTo(403);
 		}
 		try (SseClient stream = SseClient.open(this.api, this.tokenB, param, null)) {
@@ -70,7 +72,8 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void anomaliesOfAnotherTenantAreNotListedOrChanged() {
 		assertThat(this.api.get("/api/v1/anomalies", this.tokenB).json()).isEmpty();
-		assertThat(AnomalyApiIntegrationTests.patch(this.api, this.tokenB, this.anomalyA, "{\"resolved\":true,\"by\":\"b\"}")
+		assertThat(AnomalyApiIntegrationTests
+			.patch(this.api, this.tokenB, this.anomalyA, "{\"resolved\":true,\"by\":\"b\"}")
 			.status()).isEqualTo(404);
 		assertThat(this.api.get("/api/v1/anomalies?resolved=false", this.tokenA).json()).hasSize(1);
 	}
@@ -90,11 +93,13 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 				.json()
 				.path("run_id")
 				.asLong();
-			long runB = this.api.postReport(this.tokenB, Reports.report().scenario(Reports.pass("public.topic", 4)).json())
+			long runB = this.api
+				.postReport(this.tokenB, Reports.report().scenario(Reports.pass("public.topic", 4)).json())
 				.json()
 				.path("run_id")
 				.asLong();
-			// events of B's run posted before the stream opened may still arrive first: every event
+			// events of B's run posted before the stream opened may still arrive first:
+			// every event
 			// up to B's new run must be B's
 			SseClient.Item event = stream.nextEvent();
 			while (event.json().path("run_id").asLong() != runB) {
@@ -113,7 +118,8 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 			SseClient.Item event = stream.nextEvent();
 			assertThat(event.data()).doesNotContain("secret.topic");
 			assertThat(event.json().path("run_id").asLong()).isNotEqualTo(this.runA);
-			long runB = this.api.postReport(this.tokenB, Reports.report().scenario(Reports.pass("public.topic", 4)).json())
+			long runB = this.api
+				.postReport(this.tokenB, Reports.report().scenario(Reports.pass("public.topic", 4)).json())
 				.json()
 				.path("run_id")
 				.asLong();

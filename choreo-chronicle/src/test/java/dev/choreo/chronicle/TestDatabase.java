@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Databases for the tests on a real PostgreSQL server: {@code CHOREO_CHRONICLE_TEST_JDBC_URL}
- * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, a database to create others from),
+ * Databases for the tests on a real PostgreSQL server:
+ * {@code CHOREO_CHRONICLE_TEST_JDBC_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, a database to create others from),
  * {@code CHOREO_CHRONICLE_TEST_USER} (default {@code postgres}) and
- * {@code CHOREO_CHRONICLE_TEST_PASSWORD} (default empty, for trust authentication). Each database
- * is dropped when the JVM exits.
+ * {@code CHOREO_CHRONICLE_TEST_PASSWORD} (default empty, for trust authentication). Each
+ * database is dropped when the JVM exits.
  */
 final class TestDatabase {
 

@@ -22,7 +22,8 @@ class TopicsApiIntegrationTests extends ApiIntegrationTest {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("topics"));
 		Instant now = Instant.now();
-		api.postReport(token, Reports.report().startedAt(now.minusSeconds(600)).scenarios(4, Reports.pass("orders", 50)).json());
+		api.postReport(token,
+				Reports.report().startedAt(now.minusSeconds(600)).scenarios(4, Reports.pass("orders", 50)).json());
 		api.postReport(token,
 				Reports.report()
 					.startedAt(now.minusSeconds(60))
@@ -141,10 +142,12 @@ class TopicsApiIntegrationTests extends ApiIntegrationTest {
 		String token = api.newTenant(uniqueTenant("newest"));
 		Instant now = Instant.now();
 		String window = "&resolution=hourly";
-		api.postReport(token, Reports.report().startedAt(now.minusSeconds(1)).scenarios(3, Reports.pass("orders", 7)).json());
+		api.postReport(token,
+				Reports.report().startedAt(now.minusSeconds(1)).scenarios(3, Reports.pass("orders", 7)).json());
 		JsonNode first = latency(api, token, now.minus(Duration.ofHours(3)), now.plusSeconds(5), window).json();
 		JsonNode last = first.path("points").get(first.path("points").size() - 1);
-		assertThat(last.path("time").asString()).startsWith(now.truncatedTo(ChronoUnit.HOURS).toString().replace("Z", ""));
+		assertThat(last.path("time").asString())
+			.startsWith(now.truncatedTo(ChronoUnit.HOURS).toString().replace("Z", ""));
 		assertThat(last.path("count").asLong()).isEqualTo(3);
 		api.postReport(token, Reports.report().startedAt(now).scenarios(2, Reports.pass("orders", 9)).json());
 		JsonNode second = latency(api, token, now.minus(Duration.ofHours(3)), now.plusSeconds(5), window).json();

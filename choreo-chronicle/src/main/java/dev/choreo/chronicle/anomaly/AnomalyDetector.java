@@ -17,11 +17,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the {@link AnomalyRules} for every topic of a run, after the run is committed, in a
- * transaction of its own. The baseline is the topic's previous runs (by start time) in the same
- * tenant, and in the same environment when the run names one. A topic judged again (another
- * shard of the run arrived) updates its anomaly instead of adding one; a new anomaly appends an
- * {@code anomaly.detected} event.
+ * Runs the {@link AnomalyRules} for every topic of a run, after the run is committed, in
+ * a transaction of its own. The baseline is the topic's previous runs (by start time) in
+ * the same tenant, and in the same environment when the run names one. A topic judged
+ * again (another shard of the run arrived) updates its anomaly instead of adding one; a
+ * new anomaly appends an {@code anomaly.detected} event.
  *
  * @author Choreo
  */
@@ -74,8 +74,7 @@ public class AnomalyDetector {
 				FROM run_topics rt JOIN topics t ON t.id = rt.topic_id WHERE rt.run_id = ? AND rt.topic_id = ?""")
 			.params(runId, topicId)
 			.query((rs, row) -> new Current(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-					new AnomalyRules.TopicStats(rs.getInt(4), rs.getInt(5), rs.getInt(6),
-							(Double) rs.getObject(7)),
+					new AnomalyRules.TopicStats(rs.getInt(4), rs.getInt(5), rs.getInt(6), (Double) rs.getObject(7)),
 					rs.getString(8)))
 			.optional()
 			.orElse(null);
@@ -95,14 +94,15 @@ public class AnomalyDetector {
 	}
 
 	private void store(Current current, long runId, long topicId, AnomalyRules.Finding finding) {
-		Map<String, Object> row = this.jdbc.sql("""
-				INSERT INTO anomalies AS a (tenant_id, run_id, topic_id, time, method, metric, current_value,
-					baseline_value, stddev, change_pct, severity)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (run_id, topic_id, method) DO UPDATE SET current_value = excluded.current_value,
-					baseline_value = excluded.baseline_value, stddev = excluded.stddev, change_pct = excluded.change_pct,
-					severity = excluded.severity, time = excluded.time
-				RETURNING id, (xmax = 0) AS inserted""")
+		Map<String, Object> row = this.jdbc
+			.sql("""
+					INSERT INTO anomalies AS a (tenant_id, run_id, topic_id, time, method, metric, current_value,
+						baseline_value, stddev, change_pct, severity)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (run_id, topic_id, method) DO UPDATE SET current_value = excluded.current_value,
+						baseline_value = excluded.baseline_value, stddev = excluded.stddev, change_pct = excluded.change_pct,
+						severity = excluded.severity, time = excluded.time
+					RETURNING id, (xmax = 0) AS inserted""")
 			.params(SqlArgs.of(current.tenantId(), runId, topicId, current.time(), finding.method(), finding.metric(),
 					finding.current(), finding.baseline(), finding.stddev(), finding.changePct(), finding.severity()))
 			.query()

@@ -9,19 +9,19 @@ import org.jspecify.annotations.Nullable;
 import dev.choreo.chronicle.ChronicleProperties;
 
 /**
- * The three anomaly rules, as pure functions of one topic's statistics in the run being judged
- * and in the runs before it (never the run itself: the original counted the judged run in its own
- * baseline, which pulls the baseline towards the outlier it should flag).
+ * The three anomaly rules, as pure functions of one topic's statistics in the run being
+ * judged and in the runs before it (never the run itself: the original counted the judged
+ * run in its own baseline, which pulls the baseline towards the outlier it should flag).
  * <ul>
- * <li><b>rolling_baseline</b> ({@code p95_ms}): the run's p95 latency against the mean and sample
- * standard deviation σ of the p95 of the previous {@code baseline-runs} runs; needs
- * {@code min-samples} of them; σ = 0 gives no anomaly; above mean + 2σ is a warning, above mean +
- * 3σ critical (strictly above).</li>
- * <li><b>budget_violation</b> ({@code budget_violation_pct}): 20 % or more of the topic's handles in
- * the run over their budget is a warning; needs no baseline.</li>
- * <li><b>outcome_shift</b> ({@code pass_rate_pct}): the topic's pass rate in the run more than 5
- * percentage points below the mean pass rate of the previous runs is a warning; needs
- * {@code min-samples} previous runs.</li>
+ * <li><b>rolling_baseline</b> ({@code p95_ms}): the run's p95 latency against the mean
+ * and sample standard deviation σ of the p95 of the previous {@code baseline-runs} runs;
+ * needs {@code min-samples} of them; σ = 0 gives no anomaly; above mean + 2σ is a
+ * warning, above mean + 3σ critical (strictly above).</li>
+ * <li><b>budget_violation</b> ({@code budget_violation_pct}): 20 % or more of the topic's
+ * handles in the run over their budget is a warning; needs no baseline.</li>
+ * <li><b>outcome_shift</b> ({@code pass_rate_pct}): the topic's pass rate in the run more
+ * than 5 percentage points below the mean pass rate of the previous runs is a warning;
+ * needs {@code min-samples} previous runs.</li>
  * </ul>
  *
  * @author Choreo
@@ -43,8 +43,8 @@ public final class AnomalyRules {
 	/**
 	 * Judge one topic in one run.
 	 * @param current the topic's statistics in the run
-	 * @param baseline the topic's statistics in previous runs, newest first, the judged run not
-	 * among them
+	 * @param baseline the topic's statistics in previous runs, newest first, the judged
+	 * run not among them
 	 * @return the anomalies found
 	 */
 	public List<Finding> judge(TopicStats current, List<TopicStats> baseline) {
@@ -62,7 +62,8 @@ public final class AnomalyRules {
 			return Optional.empty();
 		}
 		double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-		double sigma = Math.sqrt(values.stream().mapToDouble((v) -> (v - mean) * (v - mean)).sum() / (values.size() - 1));
+		double sigma = Math
+			.sqrt(values.stream().mapToDouble((v) -> (v - mean) * (v - mean)).sum() / (values.size() - 1));
 		if (sigma == 0) {
 			return Optional.empty();
 		}
@@ -86,7 +87,10 @@ public final class AnomalyRules {
 	}
 
 	Optional<Finding> outcomeShift(TopicStats current, List<TopicStats> baseline) {
-		List<Double> rates = baseline.stream().filter((stats) -> stats.handles() > 0).map(TopicStats::passRatePct).toList();
+		List<Double> rates = baseline.stream()
+			.filter((stats) -> stats.handles() > 0)
+			.map(TopicStats::passRatePct)
+			.toList();
 		if (current.handles() == 0 || rates.size() < this.settings.getMinSamples()) {
 			return Optional.empty();
 		}
@@ -97,8 +101,8 @@ public final class AnomalyRules {
 		if (drop <= threshold + EPSILON) {
 			return Optional.empty();
 		}
-		return Optional.of(new Finding("outcome_shift", "pass_rate_pct", rate, mean, null, changePct(rate, mean),
-				"warning"));
+		return Optional
+			.of(new Finding("outcome_shift", "pass_rate_pct", rate, mean, null, changePct(rate, mean), "warning"));
 	}
 
 	private static @Nullable Double changePct(double current, double baseline) {

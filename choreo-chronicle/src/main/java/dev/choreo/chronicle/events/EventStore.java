@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The event log behind Server-Sent Events. An event is a row in {@code events}; appending it also
- * sends {@code NOTIFY chronicle_events, '<id>'} in the same transaction, so every instance that
- * listens learns of it when (and only when) the transaction commits, and reads the payload from
- * the table. The table also serves {@code Last-Event-ID} replay.
+ * The event log behind Server-Sent Events. An event is a row in {@code events}; appending
+ * it also sends {@code NOTIFY chronicle_events, '<id>'} in the same transaction, so every
+ * instance that listens learns of it when (and only when) the transaction commits, and
+ * reads the payload from the table. The table also serves {@code Last-Event-ID} replay.
  *
  * @author Choreo
  */
@@ -85,7 +85,8 @@ public class EventStore {
 	}
 
 	/**
-	 * Read the events after an id of any tenant (catch-up after a lost listening connection).
+	 * Read the events after an id of any tenant (catch-up after a lost listening
+	 * connection).
 	 * @param afterId the last id seen
 	 * @param limit the most to return
 	 * @return the events, oldest first

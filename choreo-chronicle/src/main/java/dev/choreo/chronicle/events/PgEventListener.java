@@ -22,11 +22,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on the {@value EventStore#CHANNEL} channel over a dedicated connection (not one of the
- * pool's), with pgjdbc's {@code PGConnection.getNotifications(timeout)} loop, and hands every
- * event to the {@link SseHub}. A lost connection is opened again after a second; the events
- * appended in between are then read from the table, so no client misses one. Start-up waits until
- * the first {@code LISTEN} is in place, so an instance that reports ready sees every event.
+ * Listens on the {@value EventStore#CHANNEL} channel over a dedicated connection (not one
+ * of the pool's), with pgjdbc's {@code PGConnection.getNotifications(timeout)} loop, and
+ * hands every event to the {@link SseHub}. A lost connection is opened again after a
+ * second; the events appended in between are then read from the table, so no client
+ * misses one. Start-up waits until the first {@code LISTEN} is in place, so an instance
+ * that reports ready sees every event.
  *
  * @author Choreo
  */

@@ -22,10 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The Server-Sent Events connections of this instance. Every event reaches it through the
- * {@link PgEventListener} (the instance's own events too), and goes to the connections of the
- * event's tenant only. A connection that sends {@code Last-Event-ID} first gets the tenant's
- * events after that id from the event table (at most {@code chronicle.sse.replay-limit}), then
- * the live ones, without duplicates.
+ * {@link PgEventListener} (the instance's own events too), and goes to the connections of
+ * the event's tenant only. A connection that sends {@code Last-Event-ID} first gets the
+ * tenant's events after that id from the event table (at most
+ * {@code chronicle.sse.replay-limit}), then the live ones, without duplicates.
  *
  * @author Choreo
  */
@@ -62,7 +62,8 @@ public class SseHub implements DisposableBean {
 	 * @param tenantId the tenant
 	 * @param lastEventId the {@code Last-Event-ID} the client sent, or {@code null}
 	 * @return the emitter
-	 * @throws TooManyConnectionsException when this instance has its maximum of connections
+	 * @throws TooManyConnectionsException when this instance has its maximum of
+	 * connections
 	 */
 	public SseEmitter subscribe(long tenantId, @Nullable Long lastEventId) {
 		if (this.connections.incrementAndGet() > this.settings.getMaxConnections()) {
@@ -156,7 +157,8 @@ public class SseHub implements DisposableBean {
 
 		private void send(EventStore.Event event) {
 			try {
-				this.emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.type()).data(event.payload()));
+				this.emitter
+					.send(SseEmitter.event().id(Long.toString(event.id())).name(event.type()).data(event.payload()));
 			}
 			catch (IOException | IllegalStateException ex) {
 				drop(ex);

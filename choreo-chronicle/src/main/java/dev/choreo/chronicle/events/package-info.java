@@ -1,5 +1,6 @@
 /**
- * The event log, its LISTEN/NOTIFY fan-out to every instance and the Server-Sent Events hub.
+ * The event log, its LISTEN/NOTIFY fan-out to every instance and the Server-Sent Events
+ * hub.
  */
 @NullMarked
 package dev.choreo.chronicle.events;

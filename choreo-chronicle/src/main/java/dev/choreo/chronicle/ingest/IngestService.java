@@ -20,10 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ingests one report: checks its version and its schema, stores it in one transaction (run or
- * merge into the run of the same run key, the report, scenarios, measurements, topics, roll-ups,
- * per-run topic statistics, a {@code run.completed} event), then runs anomaly detection in a
- * transaction of its own, whose failure is logged and never fails the ingest.
+ * Ingests one report: checks its version and its schema, stores it in one transaction
+ * (run or merge into the run of the same run key, the report, scenarios, measurements,
+ * topics, roll-ups, per-run topic statistics, a {@code run.completed} event), then runs
+ * anomaly detection in a transaction of its own, whose failure is logged and never fails
+ * the ingest.
  *
  * @author Choreo
  */
@@ -110,7 +111,8 @@ public class IngestService {
 			return json;
 		}
 		catch (JacksonException ex) {
-			throw new InvalidReportException(List.of("$: the body is not valid JSON (" + ex.getOriginalMessage() + ")"));
+			throw new InvalidReportException(
+					List.of("$: the body is not valid JSON (" + ex.getOriginalMessage() + ")"));
 		}
 	}
 

@@ -84,7 +84,8 @@ public record ParsedReport(String schemaVersion, @Nullable String runKey, Instan
 			@Nullable String matcherDescription) {
 
 		/**
-		 * Return whether a message matched, so the latency is a hop latency (pass or slow).
+		 * Return whether a message matched, so the latency is a hop latency (pass or
+		 * slow).
 		 * @return whether this handle is a latency sample
 		 */
 		public boolean isSample() {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the fields Chronicle keeps from a schema-valid report. Fields it does not know are
- * ignored and optional ones may be missing, so newer reports of the same major version ingest.
+ * Reads the fields Chronicle keeps from a schema-valid report. Fields it does not know
+ * are ignored and optional ones may be missing, so newer reports of the same major
+ * version ingest.
  *
  * @author Choreo
  */
@@ -31,10 +32,11 @@ final class ReportParser {
 				scenarios.add(scenario(test, scenario));
 			}
 		}
-		return new ParsedReport(report.path("schema_version").asString(""), text(report, "run_key"), started,
-				finished, run.path("duration_ms").asDouble(0), new ParsedReport.Totals(totals.path("passed").asInt(0),
-						totals.path("failed").asInt(0), totals.path("errored").asInt(0),
-						totals.path("skipped").asInt(0), totals.path("slow").asInt(0), totals.path("total").asInt(0)),
+		return new ParsedReport(report.path("schema_version").asString(""), text(report, "run_key"), started, finished,
+				run.path("duration_ms").asDouble(0),
+				new ParsedReport.Totals(totals.path("passed").asInt(0), totals.path("failed").asInt(0),
+						totals.path("errored").asInt(0), totals.path("skipped").asInt(0), totals.path("slow").asInt(0),
+						totals.path("total").asInt(0)),
 				text(run, "project_name"), text(run, "git_branch"), text(run, "git_sha"), text(run, "environment"),
 				text(run, "hostname"), text(run, "transport"), scenarios);
 	}

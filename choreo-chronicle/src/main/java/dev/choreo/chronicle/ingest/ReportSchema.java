@@ -16,11 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The test-report-v1 JSON Schema (draft 2020-12) that choreo-junit ships, copied into Chronicle at
- * build time. Chronicle reads it with two relaxations so that reports from newer reporters of the
- * same major version still ingest: unknown properties are allowed everywhere (no
- * {@code additionalProperties: false}), and {@code schema_version} may be any string (Chronicle
- * checks that it starts with "1" itself, with its own message).
+ * The test-report-v1 JSON Schema (draft 2020-12) that choreo-junit ships, copied into
+ * Chronicle at build time. Chronicle reads it with two relaxations so that reports from
+ * newer reporters of the same major version still ingest: unknown properties are allowed
+ * everywhere (no {@code additionalProperties: false}), and {@code schema_version} may be
+ * any string (Chronicle checks that it starts with "1" itself, with its own message).
  *
  * @author Choreo
  */

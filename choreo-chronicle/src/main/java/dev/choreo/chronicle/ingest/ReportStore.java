@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 
 /**
- * Writes a parsed report inside the ingest transaction. Rows are locked in one global order
- * (the run, then topics by name, then hourly and daily roll-ups by topic id) so concurrent shards
- * of one run, and concurrent runs sharing topics, never deadlock.
+ * Writes a parsed report inside the ingest transaction. Rows are locked in one global
+ * order (the run, then topics by name, then hourly and daily roll-ups by topic id) so
+ * concurrent shards of one run, and concurrent runs sharing topics, never deadlock.
  *
  * @author Choreo
  */
@@ -71,28 +71,29 @@ class ReportStore {
 	private RunRow upsertRun(long tenantId, ParsedReport report, @Nullable String runKey,
 			@Nullable String idempotencyKey) {
 		ParsedReport.Totals totals = report.totals();
-		return this.jdbc.sql("""
-				INSERT INTO runs AS r (tenant_id, run_key, idempotency_key, project_name, branch, commit_sha, environment,
-					hostname, transport, schema_version, started_at, finished_at, duration_ms, passed, failed, errored,
-					skipped, slow, total, scenarios, handles)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (tenant_id, run_key) DO UPDATE SET
-					started_at = LEAST(r.started_at, excluded.started_at),
-					finished_at = GREATEST(r.finished_at, excluded.finished_at),
-					duration_ms = EXTRACT(EPOCH FROM GREATEST(r.finished_at, excluded.finished_at)
-						- LEAST(r.started_at, excluded.started_at)) * 1000,
-					passed = r.passed + excluded.passed, failed = r.failed + excluded.failed,
-					errored = r.errored + excluded.errored, skipped = r.skipped + excluded.skipped,
-					slow = r.slow + excluded.slow, total = r.total + excluded.total,
-					scenarios = r.scenarios + excluded.scenarios, handles = r.handles + excluded.handles,
-					shards = r.shards + 1,
-					project_name = COALESCE(r.project_name, excluded.project_name),
-					branch = COALESCE(r.branch, excluded.branch), commit_sha = COALESCE(r.commit_sha, excluded.commit_sha),
-					environment = COALESCE(r.environment, excluded.environment),
-					hostname = COALESCE(r.hostname, excluded.hostname), transport = COALESCE(r.transport, excluded.transport),
-					updated_at = now()
-				RETURNING id, (xmax = 0) AS inserted, started_at, finished_at, environment, branch, commit_sha, shards,
-					passed, failed, errored, skipped, slow, total""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO runs AS r (tenant_id, run_key, idempotency_key, project_name, branch, commit_sha, environment,
+						hostname, transport, schema_version, started_at, finished_at, duration_ms, passed, failed, errored,
+						skipped, slow, total, scenarios, handles)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (tenant_id, run_key) DO UPDATE SET
+						started_at = LEAST(r.started_at, excluded.started_at),
+						finished_at = GREATEST(r.finished_at, excluded.finished_at),
+						duration_ms = EXTRACT(EPOCH FROM GREATEST(r.finished_at, excluded.finished_at)
+							- LEAST(r.started_at, excluded.started_at)) * 1000,
+						passed = r.passed + excluded.passed, failed = r.failed + excluded.failed,
+						errored = r.errored + excluded.errored, skipped = r.skipped + excluded.skipped,
+						slow = r.slow + excluded.slow, total = r.total + excluded.total,
+						scenarios = r.scenarios + excluded.scenarios, handles = r.handles + excluded.handles,
+						shards = r.shards + 1,
+						project_name = COALESCE(r.project_name, excluded.project_name),
+						branch = COALESCE(r.branch, excluded.branch), commit_sha = COALESCE(r.commit_sha, excluded.commit_sha),
+						environment = COALESCE(r.environment, excluded.environment),
+						hostname = COALESCE(r.hostname, excluded.hostname), transport = COALESCE(r.transport, excluded.transport),
+						updated_at = now()
+					RETURNING id, (xmax = 0) AS inserted, started_at, finished_at, environment, branch, commit_sha, shards,
+						passed, failed, errored, skipped, slow, total""")
 			.params(SqlArgs.of(tenantId, runKey, idempotencyKey, report.projectName(), report.branch(), report.commit(),
 					report.environment(), report.hostname(), report.transport(), report.schemaVersion(),
 					utc(report.startedAt()), utc(report.finishedAt()), report.durationMs(), totals.passed(),
@@ -107,10 +108,9 @@ class ReportStore {
 		for (String name : List.of("passed", "failed", "errored", "skipped", "slow", "total")) {
 			totals.put(name, rs.getInt(name));
 		}
-		return new RunRow(rs.getLong("id"), rs.getBoolean("inserted"),
-				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-				rs.getString("environment"), rs.getString("branch"), rs.getString("commit_sha"), rs.getInt("shards"),
-				totals);
+		return new RunRow(rs.getLong("id"), rs.getBoolean("inserted"), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("finished_at", OffsetDateTime.class), rs.getString("environment"), rs.getString("branch"),
+				rs.getString("commit_sha"), rs.getInt("shards"), totals);
 	}
 
 	private @Nullable Long insertReport(long runId, long tenantId, @Nullable String idempotencyKey, JsonNode json) {
@@ -160,14 +160,15 @@ class ReportStore {
 			.query(Long.class)
 			.list();
 		List<ParsedReport.Scenario> scenarios = report.scenarios();
-		this.jdbc.sql("""
-				INSERT INTO scenarios (id, run_id, report_id, test_nodeid, test_outcome, name, correlation_id, outcome,
-					duration_ms, completed_normally, handles)
-				SELECT u.id, ?, ?, u.nodeid, u.test_outcome, u.name, u.correlation_id, u.outcome, u.duration_ms,
-					u.completed_normally, u.handles
-				FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],
-					?::boolean[], ?::int[])
-					AS u(id, nodeid, test_outcome, name, correlation_id, outcome, duration_ms, completed_normally, handles)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO scenarios (id, run_id, report_id, test_nodeid, test_outcome, name, correlation_id, outcome,
+						duration_ms, completed_normally, handles)
+					SELECT u.id, ?, ?, u.nodeid, u.test_outcome, u.name, u.correlation_id, u.outcome, u.duration_ms,
+						u.completed_normally, u.handles
+					FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],
+						?::boolean[], ?::int[])
+						AS u(id, nodeid, test_outcome, name, correlation_id, outcome, duration_ms, completed_normally, handles)""")
 			.params(runId, reportId, ids.toArray(Long[]::new),
 					scenarios.stream().map(ParsedReport.Scenario::testNodeid).toArray(String[]::new),
 					scenarios.stream().map(ParsedReport.Scenario::testOutcome).toArray(String[]::new),
@@ -235,8 +236,9 @@ class ReportStore {
 		}
 		Long[] topicIds = rollups.keySet().toArray(Long[]::new);
 		OffsetDateTime time = utc(bucket);
-		this.jdbc.sql("INSERT INTO " + table + " (tenant_id, topic_id, bucket) SELECT ?, t, ? FROM unnest(?::bigint[])"
-				+ " AS t ORDER BY t ON CONFLICT DO NOTHING")
+		this.jdbc
+			.sql("INSERT INTO " + table + " (tenant_id, topic_id, bucket) SELECT ?, t, ? FROM unnest(?::bigint[])"
+					+ " AS t ORDER BY t ON CONFLICT DO NOTHING")
 			.params(tenantId, time, topicIds)
 			.update();
 		Map<Long, byte[]> stored = new TreeMap<>();
@@ -247,16 +249,18 @@ class ReportStore {
 			.query((rs, row) -> stored.put(rs.getLong(1), rs.getBytes(2)))
 			.list();
 		List<Rollup> values = new ArrayList<>(rollups.values());
-		this.jdbc.sql("UPDATE " + table + """
-				 AS h SET handles = h.handles + u.handles, samples = h.samples + u.samples, passed = h.passed + u.passed,
-					slow = h.slow + u.slow, timeouts = h.timeouts + u.timeouts, failed = h.failed + u.failed,
-					budget_violations = h.budget_violations + u.budget_violations, min_ms = LEAST(h.min_ms, u.min_ms),
-					max_ms = GREATEST(h.max_ms, u.max_ms), sum_ms = h.sum_ms + u.sum_ms, histogram = u.histogram
-				FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-					?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bytea[])
-					AS u(topic_id, handles, samples, passed, slow, timeouts, failed, budget_violations, min_ms, max_ms,
-						sum_ms, histogram)
-				WHERE h.tenant_id = ? AND h.bucket = ? AND h.topic_id = u.topic_id""")
+		this.jdbc
+			.sql("UPDATE " + table
+					+ """
+							 AS h SET handles = h.handles + u.handles, samples = h.samples + u.samples, passed = h.passed + u.passed,
+								slow = h.slow + u.slow, timeouts = h.timeouts + u.timeouts, failed = h.failed + u.failed,
+								budget_violations = h.budget_violations + u.budget_violations, min_ms = LEAST(h.min_ms, u.min_ms),
+								max_ms = GREATEST(h.max_ms, u.max_ms), sum_ms = h.sum_ms + u.sum_ms, histogram = u.histogram
+							FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+								?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bytea[])
+								AS u(topic_id, handles, samples, passed, slow, timeouts, failed, budget_violations, min_ms, max_ms,
+									sum_ms, histogram)
+							WHERE h.tenant_id = ? AND h.bucket = ? AND h.topic_id = u.topic_id""")
 			.params(topicIds, values.stream().map((r) -> r.handles).toArray(Long[]::new),
 					values.stream().map((r) -> r.samples).toArray(Long[]::new),
 					values.stream().map((r) -> r.passed).toArray(Long[]::new),
@@ -279,31 +283,34 @@ class ReportStore {
 		if (topicIds.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("""
-				INSERT INTO run_topics AS rt (run_id, topic_id, tenant_id, time, environment, handles, samples, passed, slow,
-					timeouts, failed, over_budget, p50_ms, p95_ms, p99_ms)
-				SELECT m.run_id, m.topic_id, m.tenant_id, ?, ?, count(*),
-					count(*) FILTER (WHERE m.outcome IN ('pass', 'slow') AND m.latency_ms IS NOT NULL),
-					count(*) FILTER (WHERE m.outcome = 'pass'), count(*) FILTER (WHERE m.outcome = 'slow'),
-					count(*) FILTER (WHERE m.outcome = 'timeout'), count(*) FILTER (WHERE m.outcome = 'fail'),
-					count(*) FILTER (WHERE m.over_budget),
-					percentile_disc(0.50) WITHIN GROUP (ORDER BY m.latency_ms)
-						FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					percentile_disc(0.95) WITHIN GROUP (ORDER BY m.latency_ms)
-						FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					percentile_disc(0.99) WITHIN GROUP (ORDER BY m.latency_ms)
-						FILTER (WHERE m.outcome IN ('pass', 'slow'))
-				FROM measurements m
-				WHERE m.run_id = ? AND m.topic_id = ANY(?) AND m.time >= ? AND m.time <= ?
-				GROUP BY m.run_id, m.topic_id, m.tenant_id
-				ON CONFLICT (run_id, topic_id) DO UPDATE SET time = excluded.time, environment = excluded.environment,
-					handles = excluded.handles, samples = excluded.samples, passed = excluded.passed, slow = excluded.slow,
-					timeouts = excluded.timeouts, failed = excluded.failed, over_budget = excluded.over_budget,
-					p50_ms = excluded.p50_ms, p95_ms = excluded.p95_ms, p99_ms = excluded.p99_ms""")
-			.params(SqlArgs.of(run.startedAt(), run.environment(), run.id(), topicIds.toArray(Long[]::new), run.startedAt(),
-					run.finishedAt()))
+		this.jdbc
+			.sql("""
+					INSERT INTO run_topics AS rt (run_id, topic_id, tenant_id, time, environment, handles, samples, passed, slow,
+						timeouts, failed, over_budget, p50_ms, p95_ms, p99_ms)
+					SELECT m.run_id, m.topic_id, m.tenant_id, ?, ?, count(*),
+						count(*) FILTER (WHERE m.outcome IN ('pass', 'slow') AND m.latency_ms IS NOT NULL),
+						count(*) FILTER (WHERE m.outcome = 'pass'), count(*) FILTER (WHERE m.outcome = 'slow'),
+						count(*) FILTER (WHERE m.outcome = 'timeout'), count(*) FILTER (WHERE m.outcome = 'fail'),
+						count(*) FILTER (WHERE m.over_budget),
+						percentile_disc(0.50) WITHIN GROUP (ORDER BY m.latency_ms)
+							FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						percentile_disc(0.95) WITHIN GROUP (ORDER BY m.latency_ms)
+							FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						percentile_disc(0.99) WITHIN GROUP (ORDER BY m.latency_ms)
+							FILTER (WHERE m.outcome IN ('pass', 'slow'))
+					FROM measurements m
+					WHERE m.run_id = ? AND m.topic_id = ANY(?) AND m.time >= ? AND m.time <= ?
+					GROUP BY m.run_id, m.topic_id, m.tenant_id
+					ON CONFLICT (run_id, topic_id) DO UPDATE SET time = excluded.time, environment = excluded.environment,
+						handles = excluded.handles, samples = excluded.samples, passed = excluded.passed, slow = excluded.slow,
+						timeouts = excluded.timeouts, failed = excluded.failed, over_budget = excluded.over_budget,
+						p50_ms = excluded.p50_ms, p95_ms = excluded.p95_ms, p99_ms = excluded.p99_ms""")
+			.params(SqlArgs.of(run.startedAt(), run.environment(), run.id(), topicIds.toArray(Long[]::new),
+					run.startedAt(), run.finishedAt()))
 			.update();
-		this.jdbc.sql("UPDATE run_topics SET time = ? WHERE run_id = ?").params(SqlArgs.of(run.startedAt(), run.id())).update();
+		this.jdbc.sql("UPDATE run_topics SET time = ? WHERE run_id = ?")
+			.params(SqlArgs.of(run.startedAt(), run.id()))
+			.update();
 	}
 
 	private Map<String, Object> runCompleted(RunRow run, ParsedReport report, long tenantId) {

@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A topic's latency over time. Raw points are per run, with exact percentiles of the matched
- * handles; hourly and daily points come from the roll-ups, whose percentiles are read from the
- * bucket's HdrHistogram (3 significant digits: within 0.1 %). The roll-ups are written in the
- * ingest transaction, so the newest bucket, still filling, is as current as the raw rows. The
- * window's summary percentiles are read from the merge of all its buckets' histograms.
+ * A topic's latency over time. Raw points are per run, with exact percentiles of the
+ * matched handles; hourly and daily points come from the roll-ups, whose percentiles are
+ * read from the bucket's HdrHistogram (3 significant digits: within 0.1 %). The roll-ups
+ * are written in the ingest transaction, so the newest bucket, still filling, is as
+ * current as the raw rows. The window's summary percentiles are read from the merge of
+ * all its buckets' histograms.
  *
  * @author Choreo
  */
@@ -43,31 +44,31 @@ public class LatencyQueries {
 	public LatencySeries series(long tenantId, long topicId, Instant from, Instant to, Resolution resolution) {
 		return switch (resolution) {
 			case RAW -> raw(tenantId, topicId, from, to);
-			case HOURLY -> rolledUp("topic_latency_hourly", tenantId, topicId, from.truncatedTo(ChronoUnit.HOURS), to,
-					resolution);
-			case DAILY -> rolledUp("topic_latency_daily", tenantId, topicId, from.truncatedTo(ChronoUnit.DAYS), to,
-					resolution);
+			case HOURLY ->
+				rolledUp("topic_latency_hourly", tenantId, topicId, from.truncatedTo(ChronoUnit.HOURS), to, resolution);
+			case DAILY ->
+				rolledUp("topic_latency_daily", tenantId, topicId, from.truncatedTo(ChronoUnit.DAYS), to, resolution);
 		};
 	}
 
 	private LatencySeries raw(long tenantId, long topicId, Instant from, Instant to) {
-		List<LatencyPoint> points = this.jdbc.sql("""
-				SELECT m.time, count(*) AS handles,
-					count(*) FILTER (WHERE m.outcome IN ('pass', 'slow') AND m.latency_ms IS NOT NULL) AS samples,
-					percentile_disc(0.50) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					percentile_disc(0.95) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					percentile_disc(0.99) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					count(*) FILTER (WHERE m.outcome = 'slow'), count(*) FILTER (WHERE m.outcome = 'timeout'),
-					count(*) FILTER (WHERE m.outcome = 'fail'), count(*) FILTER (WHERE m.over_budget),
-					min(m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
-					max(m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow'))
-				FROM measurements m WHERE m.tenant_id = ? AND m.topic_id = ? AND m.time >= ? AND m.time < ?
-				GROUP BY m.time ORDER BY m.time""")
+		List<LatencyPoint> points = this.jdbc
+			.sql("""
+					SELECT m.time, count(*) AS handles,
+						count(*) FILTER (WHERE m.outcome IN ('pass', 'slow') AND m.latency_ms IS NOT NULL) AS samples,
+						percentile_disc(0.50) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						percentile_disc(0.95) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						percentile_disc(0.99) WITHIN GROUP (ORDER BY m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						count(*) FILTER (WHERE m.outcome = 'slow'), count(*) FILTER (WHERE m.outcome = 'timeout'),
+						count(*) FILTER (WHERE m.outcome = 'fail'), count(*) FILTER (WHERE m.over_budget),
+						min(m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow')),
+						max(m.latency_ms) FILTER (WHERE m.outcome IN ('pass', 'slow'))
+					FROM measurements m WHERE m.tenant_id = ? AND m.topic_id = ? AND m.time >= ? AND m.time < ?
+					GROUP BY m.time ORDER BY m.time""")
 			.params(tenantId, topicId, utc(from), utc(to))
 			.query((rs, row) -> new LatencyPoint(rs.getObject(1, OffsetDateTime.class), rs.getLong(2), rs.getLong(3),
 					(Double) rs.getObject(4), (Double) rs.getObject(5), (Double) rs.getObject(6), rs.getLong(7),
-					rs.getLong(8), rs.getLong(9), rs.getLong(10), (Double) rs.getObject(11),
-					(Double) rs.getObject(12)))
+					rs.getLong(8), rs.getLong(9), rs.getLong(10), (Double) rs.getObject(11), (Double) rs.getObject(12)))
 			.list();
 		List<Double> all = this.jdbc.sql("""
 				SELECT m.latency_ms FROM measurements m WHERE m.tenant_id = ? AND m.topic_id = ? AND m.time >= ?
@@ -82,9 +83,10 @@ public class LatencyQueries {
 			Resolution resolution) {
 		LatencyHistogram window = LatencyHistogram.empty();
 		List<LatencyPoint> points = new ArrayList<>();
-		this.jdbc.sql("SELECT bucket, handles, samples, slow, timeouts, failed, budget_violations, min_ms, max_ms,"
-				+ " histogram FROM " + table
-				+ " WHERE tenant_id = ? AND topic_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")
+		this.jdbc
+			.sql("SELECT bucket, handles, samples, slow, timeouts, failed, budget_violations, min_ms, max_ms,"
+					+ " histogram FROM " + table
+					+ " WHERE tenant_id = ? AND topic_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")
 			.params(tenantId, topicId, utc(from), utc(to))
 			.query((rs, row) -> {
 				LatencyHistogram histogram = LatencyHistogram.decode(rs.getBytes("histogram"));
@@ -108,7 +110,8 @@ public class LatencyQueries {
 
 	/**
 	 * The nearest-rank percentile of sorted values: the smallest value with at least
-	 * {@code percentile} % of the values at or below it (PostgreSQL's {@code percentile_disc}).
+	 * {@code percentile} % of the values at or below it (PostgreSQL's
+	 * {@code percentile_disc}).
 	 * @param sorted the values, sorted
 	 * @param percentile the percentile, 0 to 100
 	 * @return the value, or {@code null} when there are none

@@ -22,7 +22,8 @@ public enum Resolution {
 	DAILY;
 
 	/**
-	 * Choose the resolution for a window: raw up to 24 hours, hourly up to 30 days, daily beyond.
+	 * Choose the resolution for a window: raw up to 24 hours, hourly up to 30 days, daily
+	 * beyond.
 	 * @param span the window's length
 	 * @return the resolution
 	 */

@@ -29,12 +29,13 @@ public class TopicQueries {
 	 * @return the topics, by name
 	 */
 	public List<TopicSummary> list(long tenantId) {
-		return this.jdbc.sql("""
-				SELECT t.name, t.first_seen, t.last_seen, rt.run_id, rt.time, rt.handles, rt.samples, rt.passed, rt.slow,
-					rt.timeouts, rt.failed, rt.over_budget, rt.p50_ms, rt.p95_ms, rt.p99_ms
-				FROM topics t LEFT JOIN LATERAL (SELECT * FROM run_topics r WHERE r.tenant_id = t.tenant_id
-					AND r.topic_id = t.id ORDER BY r.time DESC, r.run_id DESC LIMIT 1) rt ON true
-				WHERE t.tenant_id = ? ORDER BY t.name""")
+		return this.jdbc
+			.sql("""
+					SELECT t.name, t.first_seen, t.last_seen, rt.run_id, rt.time, rt.handles, rt.samples, rt.passed, rt.slow,
+						rt.timeouts, rt.failed, rt.over_budget, rt.p50_ms, rt.p95_ms, rt.p99_ms
+					FROM topics t LEFT JOIN LATERAL (SELECT * FROM run_topics r WHERE r.tenant_id = t.tenant_id
+						AND r.topic_id = t.id ORDER BY r.time DESC, r.run_id DESC LIMIT 1) rt ON true
+					WHERE t.tenant_id = ? ORDER BY t.name""")
 			.param(tenantId)
 			.query((rs, row) -> {
 				int handles = rs.getInt("handles");

@@ -1,5 +1,6 @@
 /**
- * Read services over the stored runs, topics, latencies and anomalies, shared by the API and the dashboard.
+ * Read services over the stored runs, topics, latencies and anomalies, shared by the API
+ * and the dashboard.
  */
 @NullMarked
 package dev.choreo.chronicle.query;

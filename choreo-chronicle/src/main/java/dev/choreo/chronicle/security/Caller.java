@@ -3,8 +3,9 @@ package dev.choreo.chronicle.security;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling: a tenant (through a tenant token) or the administrator (through the admin
- * token). Resolved from the {@code Authorization: Bearer} header for every API request.
+ * Who is calling: a tenant (through a tenant token) or the administrator (through the
+ * admin token). Resolved from the {@code Authorization: Bearer} header for every API
+ * request.
  *
  * @param tenantId the tenant's id, or {@code null} for the administrator
  * @param tenant the tenant's name, or {@code null} for the administrator

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Tenant names: lower-cased, 2 to 64 characters of {@code a-z}, {@code 0-9} and {@code -},
- * starting and ending with a letter or digit.
+ * Tenant names: lower-cased, 2 to 64 characters of {@code a-z}, {@code 0-9} and
+ * {@code -}, starting and ending with a letter or digit.
  *
  * @author Choreo
  */

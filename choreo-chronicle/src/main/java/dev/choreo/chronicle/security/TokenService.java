@@ -18,10 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tenant tokens: {@code chr_} and 43 characters of URL-safe Base64 from 32 random bytes
- * ({@link SecureRandom}), shown once when created. Only the SHA-256 of a token is stored. A fast
- * unsalted hash is enough here because the token itself carries 256 bits of randomness: there is
- * no dictionary to attack, so a slow, salted password hash would add latency to every request
- * without adding safety, and the plain hash lets a request find its token through an index.
+ * ({@link SecureRandom}), shown once when created. Only the SHA-256 of a token is stored.
+ * A fast unsalted hash is enough here because the token itself carries 256 bits of
+ * randomness: there is no dictionary to attack, so a slow, salted password hash would add
+ * latency to every request without adding safety, and the plain hash lets a request find
+ * its token through an index.
  *
  * @author Choreo
  */

@@ -10,9 +10,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Refuses to start outside local use with the default database credentials: the embedded
- * PostgreSQL, or a well-known user with an empty or well-known password. Local use is no active
- * profile or only {@code local}, {@code dev} and {@code test}, and a {@code chronicle.environment}
- * other than {@code staging} and {@code production}.
+ * PostgreSQL, or a well-known user with an empty or well-known password. Local use is no
+ * active profile or only {@code local}, {@code dev} and {@code test}, and a
+ * {@code chronicle.environment} other than {@code staging} and {@code production}.
  *
  * @author Choreo
  */
@@ -37,8 +37,8 @@ public final class DatabaseCredentialsCheck {
 	 * Run the check.
 	 * @param environment the environment
 	 * @return the passed check
-	 * @throws DefaultDatabaseCredentialsException when default credentials are in use outside
-	 * local use
+	 * @throws DefaultDatabaseCredentialsException when default credentials are in use
+	 * outside local use
 	 */
 	public static DatabaseCredentialsCheck run(Environment environment) {
 		return new DatabaseCredentialsCheck(environment);
@@ -70,8 +70,7 @@ public final class DatabaseCredentialsCheck {
 		if (password == null || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
 			return true;
 		}
-		return user != null && DEFAULT_USERS.contains(user.toLowerCase(Locale.ROOT))
-				&& password.equalsIgnoreCase(user);
+		return user != null && DEFAULT_USERS.contains(user.toLowerCase(Locale.ROOT)) && password.equalsIgnoreCase(user);
 	}
 
 	private static String describe(Environment environment) {

@@ -1,7 +1,8 @@
 package dev.choreo.chronicle.storage;
 
 /**
- * Thrown at start-up when Chronicle runs outside local use with default database credentials.
+ * Thrown at start-up when Chronicle runs outside local use with default database
+ * credentials.
  *
  * @author Choreo
  */

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The default database: with no {@code spring.datasource.url}, Chronicle starts an embedded
- * PostgreSQL whose data lives in {@code chronicle.data-dir}, so a first try needs no database.
+ * The default database: with no {@code spring.datasource.url}, Chronicle starts an
+ * embedded PostgreSQL whose data lives in {@code chronicle.data-dir}, so a first try
+ * needs no database.
  *
  * @author Choreo
  */

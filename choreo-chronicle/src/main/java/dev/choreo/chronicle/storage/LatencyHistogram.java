@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mergeable latency histogram: an HdrHistogram of latencies in <b>microseconds</b> with
- * <b>3 significant decimal digits</b>, so every percentile it reports is within 0.1 % of the
- * exact value (at most 1 µs off below 1 ms), from 1 µs up to one hour (longer latencies are
- * recorded as one hour). Stored compressed ({@code encodeIntoCompressedByteBuffer}) in the
- * roll-up tables; the histograms of any set of buckets merge into the histogram of their union.
+ * <b>3 significant decimal digits</b>, so every percentile it reports is within 0.1 % of
+ * the exact value (at most 1 µs off below 1 ms), from 1 µs up to one hour (longer
+ * latencies are recorded as one hour). Stored compressed
+ * ({@code encodeIntoCompressedByteBuffer}) in the roll-up tables; the histograms of any
+ * set of buckets merge into the histogram of their union.
  *
  * @author Choreo
  */
@@ -83,8 +84,8 @@ public final class LatencyHistogram {
 	}
 
 	/**
-	 * Return the latency at a percentile, in milliseconds: the highest value equivalent to the
-	 * recorded value at that rank, within the stated precision.
+	 * Return the latency at a percentile, in milliseconds: the highest value equivalent
+	 * to the recorded value at that rank, within the stated precision.
 	 * @param percentile the percentile, 0 to 100
 	 * @return the latency in milliseconds, or {@code null} when the histogram is empty
 	 */

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the monthly partitions of {@code measurements} (declarative range partitioning on
- * {@code time}, UTC months, named {@code measurements_pYYYY_MM}): creates the current month and
- * {@code chronicle.partitions.ahead} months ahead, drops partitions that ended longer than
- * {@code chronicle.retention} ago (and hourly roll-ups as old), and makes sure the partition of an
- * incoming report exists before its transaction starts.
+ * {@code time}, UTC months, named {@code measurements_pYYYY_MM}): creates the current
+ * month and {@code chronicle.partitions.ahead} months ahead, drops partitions that ended
+ * longer than {@code chronicle.retention} ago (and hourly roll-ups as old), and makes
+ * sure the partition of an incoming report exists before its transaction starts.
  *
  * @author Choreo
  */
@@ -92,7 +92,9 @@ public class PartitionMaintainer {
 						this.properties.getRetention());
 			}
 		}
-		this.jdbc.sql("DELETE FROM topic_latency_hourly WHERE bucket < ?").param(cutoff.atOffset(ZoneOffset.UTC)).update();
+		this.jdbc.sql("DELETE FROM topic_latency_hourly WHERE bucket < ?")
+			.param(cutoff.atOffset(ZoneOffset.UTC))
+			.update();
 		this.jdbc.sql("DELETE FROM events WHERE created_at < ?")
 			.param(now.minus(this.properties.getSse().getEventRetention()).atOffset(ZoneOffset.UTC))
 			.update();

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Positional SQL arguments that may be {@code null} (for {@code JdbcClient.params(List)}).
+ * Positional SQL arguments that may be {@code null} (for
+ * {@code JdbcClient.params(List)}).
  *
  * @author Choreo
  */

@@ -1,5 +1,6 @@
 /**
- * Database plumbing: the embedded PostgreSQL default, measurement partitions, latency histograms.
+ * Database plumbing: the embedded PostgreSQL default, measurement partitions, latency
+ * histograms.
  */
 @NullMarked
 package dev.choreo.chronicle.storage;

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * An API error with its status, a fixed title and a detail, rendered as an RFC 9457 problem.
+ * An API error with its status, a fixed title and a detail, rendered as an RFC 9457
+ * problem.
  *
  * @author Choreo
  */

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as an RFC 9457 problem ({@code application/problem+json}). Texts that echo
- * input are JSON strings, so a report's content can never become markup; the responses also
- * carry {@code X-Content-Type-Options: nosniff}.
+ * Every API error as an RFC 9457 problem ({@code application/problem+json}). Texts that
+ * echo input are JSON strings, so a report's content can never become markup; the
+ * responses also carry {@code X-Content-Type-Options: nosniff}.
  *
  * @author Choreo
  */
@@ -95,6 +95,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.header("X-Content-Type-Options", "nosniff")
 			.body(problem);
 	}
-
 
 }

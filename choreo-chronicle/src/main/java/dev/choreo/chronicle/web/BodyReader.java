@@ -11,9 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a request body up to {@code chronicle.max-body-size}: a declared Content-Length above it
- * is refused before reading, and a chunked body is refused as soon as it passes the limit, so
- * neither is ever held in memory whole.
+ * Reads a request body up to {@code chronicle.max-body-size}: a declared Content-Length
+ * above it is refused before reading, and a chunked body is refused as soon as it passes
+ * the limit, so neither is ever held in memory whole.
  *
  * @author Choreo
  */

@@ -12,8 +12,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a {@link Caller} parameter from the {@code Authorization: Bearer} header: 401 without
- * a known token. The token itself is never logged or echoed.
+ * Resolves a {@link Caller} parameter from the {@code Authorization: Bearer} header: 401
+ * without a known token. The token itself is never logged or echoed.
  *
  * @author Choreo
  */

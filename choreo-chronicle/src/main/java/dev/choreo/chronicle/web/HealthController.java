@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.choreo.chronicle.events.PgEventListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,12 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/health}: the database answers and the event listener is connected (503
- * otherwise). The actuator's {@code /actuator/health} reports the same through its indicators.
+ * {@code GET /api/v1/health}: the database answers and the event listener is connected
+ * (503 otherwise). The actuator's {@code /actuator/health} reports the same through its
+ * indicators.
  *
  * @author Choreo
  */
 @RestController
+@ConditionalOnWebApplication
 class HealthController {
 
 	private final JdbcClient jdbc;

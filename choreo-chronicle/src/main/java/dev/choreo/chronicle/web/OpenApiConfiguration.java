@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description served at {@code /api/v1/openapi}: bearer tokens, and the
- * {@link Caller} parameter (resolved from the Authorization header) left out of the operations.
+ * {@link Caller} parameter (resolved from the Authorization header) left out of the
+ * operations.
  *
  * @author Choreo
  */

@@ -100,8 +100,9 @@ class RunController {
 	}
 
 	/**
-	 * The stored report, or for a run merged from several shards {@code {"shards": [...]}} with
-	 * every shard's report in the order they arrived. Written again through the HTML-safe mapper.
+	 * The stored report, or for a run merged from several shards {@code {"shards":
+	 * [...]}} with every shard's report in the order they arrived. Written again through
+	 * the HTML-safe mapper.
 	 */
 	@GetMapping(path = "/{id}/raw", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> raw(Caller caller, @PathVariable long id,
@@ -110,7 +111,9 @@ class RunController {
 		if (reports.isEmpty()) {
 			throw ApiException.notFound("No run " + id);
 		}
-		List<String> safe = reports.stream().map((report) -> this.mapper.writeValueAsString(this.mapper.readTree(report))).toList();
+		List<String> safe = reports.stream()
+			.map((report) -> this.mapper.writeValueAsString(this.mapper.readTree(report)))
+			.toList();
 		String body = (safe.size() == 1) ? safe.get(0) : "{\"shards\":[" + String.join(",", safe) + "]}";
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}

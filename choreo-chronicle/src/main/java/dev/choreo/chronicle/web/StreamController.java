@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.choreo.chronicle.events.SseHub;
 import dev.choreo.chronicle.security.Caller;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -13,12 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events of one tenant: {@code run.completed} and {@code anomaly.detected}, each
- * with its event id, a heartbeat comment, and replay after {@code Last-Event-ID}.
+ * Server-Sent Events of one tenant: {@code run.completed} and {@code anomaly.detected},
+ * each with its event id, a heartbeat comment, and replay after {@code Last-Event-ID}.
  *
  * @author Choreo
  */
 @RestController
+@ConditionalOnWebApplication
 @RequestMapping("/api/v1/stream")
 class StreamController {
 

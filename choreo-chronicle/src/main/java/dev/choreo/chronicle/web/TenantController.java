@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tenants: a tenant token sees its own tenant, the admin token all of them; the admin token also
- * creates tenant tokens.
+ * Tenants: a tenant token sees its own tenant, the admin token all of them; the admin
+ * token also creates tenant tokens.
  *
  * @author Choreo
  */
@@ -48,7 +48,8 @@ class TenantController {
 			throw ApiException.forbidden("Creating tokens needs the admin token");
 		}
 		TokenScope scope = scope(request);
-		TokenService.NewToken token = this.tokens.create(tenant, scope, (request != null) ? request.description() : null);
+		TokenService.NewToken token = this.tokens.create(tenant, scope,
+				(request != null) ? request.description() : null);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("tenant", token.tenant());
 		body.put("token", token.token());

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which tenant a read is for. A tenant token reads only its own tenant: a {@code tenant}
- * parameter naming another one is refused with 403. The admin token names the tenant with the
- * {@code tenant} parameter.
+ * Decides which tenant a read is for. A tenant token reads only its own tenant: a
+ * {@code tenant} parameter naming another one is refused with 403. The admin token names
+ * the tenant with the {@code tenant} parameter.
  *
  * @author Choreo
  */
@@ -37,7 +37,10 @@ class TenantScope {
 			throw ApiException.unprocessable("The admin token reads a tenant named by the tenant parameter");
 		}
 		String name = TenantNames.normalise(tenantParam);
-		Optional<Long> id = this.jdbc.sql("SELECT id FROM tenants WHERE name = ?").param(name).query(Long.class).optional();
+		Optional<Long> id = this.jdbc.sql("SELECT id FROM tenants WHERE name = ?")
+			.param(name)
+			.query(Long.class)
+			.optional();
 		return id.orElseThrow(() -> ApiException.notFound("No such tenant"));
 	}
 

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Topics, their latency over time and their runs. Topic names may contain dots and slashes, so
- * the topic path segment is everything up to {@code /latency} or {@code /runs}.
+ * Topics, their latency over time and their runs. Topic names may contain dots and
+ * slashes, so the topic path segment is everything up to {@code /latency} or
+ * {@code /runs}.
  *
  * @author Choreo
  */
@@ -93,8 +94,8 @@ class TopicController {
 			return OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.unprocessable(name + " must be an ISO-8601 date-time with an offset, such as"
-					+ " 2026-01-31T00:00:00Z");
+			throw ApiException.unprocessable(
+					name + " must be an ISO-8601 date-time with an offset, such as" + " 2026-01-31T00:00:00Z");
 		}
 	}
 

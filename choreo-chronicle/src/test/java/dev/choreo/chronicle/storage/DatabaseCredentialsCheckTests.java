@@ -1,6 +1,13 @@
 package dev.choreo.chronicle.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +17,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,20 +74,27 @@ class DatabaseCredentialsCheckTests {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(ChronicleApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("chronicle.data-dir=" + dataDir, "spring.main.banner-mode=off");
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> application.run("--spring.profiles.active=production"))
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> application.run("--spring.profiles.active=production"))
 			.havingRootCause()
 			.isInstanceOf(DefaultDatabaseCredentialsException.class);
 		assertThat(dataDir.resolve("pgdata")).doesNotExist();
 	}
 
 	@Test
-	void aFailureAnalyzerExplainsTheRefusal() {
-		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class))
-			.hasAtLeastOneElementOfType(DefaultDatabaseCredentialsFailureAnalyzer.class);
+	void aFailureAnalyzerExplainsTheRefusal() throws IOException {
+		List<String> registered = new ArrayList<>();
+		for (URL factories : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+			Properties properties = new Properties();
+			try (InputStream in = factories.openStream()) {
+				properties.load(in);
+			}
+			registered.add(properties.getProperty(FailureAnalyzer.class.getName(), ""));
+		}
+		assertThat(registered).contains(DefaultDatabaseCredentialsFailureAnalyzer.class.getName());
 		MockEnvironment environment = new MockEnvironment().withProperty("chronicle.environment", "production");
-		DefaultDatabaseCredentialsException failure = org.assertj.core.api.Assertions
-			.catchThrowableOfType(DefaultDatabaseCredentialsException.class,
-					() -> DatabaseCredentialsCheck.run(environment));
+		DefaultDatabaseCredentialsException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+				DefaultDatabaseCredentialsException.class, () -> DatabaseCredentialsCheck.run(environment));
 		FailureAnalysis analysis = new DefaultDatabaseCredentialsFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).isEqualTo("Chronicle is configured for chronicle.environment=production,"
 				+ " which is not local use, but its database uses default credentials: the embedded PostgreSQL"

@@ -22,7 +22,8 @@ class LatencyHistogramTests {
 			LatencyHistogram histogram = LatencyHistogram.empty();
 			int count = 50 + random.nextInt(500);
 			for (int i = 0; i < count; i++) {
-				// log-normal latencies from tens of microseconds to seconds, kept to microseconds
+				// log-normal latencies from tens of microseconds to seconds, kept to
+				// microseconds
 				double millis = Math.round(Math.exp(random.nextGaussian() * 1.5 + 2) * 1000) / 1000.0;
 				all.add(millis);
 				histogram.record(millis);

@@ -63,7 +63,8 @@ class PartitionMaintainerIntegrationTests {
 			this.maintainer.ensurePartition(Instant.parse(month));
 			insertMeasurement(month);
 		}
-		// retention 90 days before 2026-06-15T12:00Z is 2026-03-17T12:00Z: January and February
+		// retention 90 days before 2026-06-15T12:00Z is 2026-03-17T12:00Z: January and
+		// February
 		// ended before it, March did not
 		assertThat(this.maintainer.maintain(NOW)).containsExactly("measurements_p2026_01", "measurements_p2026_02");
 		assertThat(this.maintainer.partitions()).containsExactly("measurements_p2026_03", "measurements_p2026_06",
@@ -76,8 +77,8 @@ class PartitionMaintainerIntegrationTests {
 	@Test
 	void deletesHourlyRollupsOlderThanTheRetention() {
 		long tenant = this.jdbc.sql("INSERT INTO tenants (name) VALUES ('t1') RETURNING id").query(Long.class).single();
-		long topic = this.jdbc
-			.sql("INSERT INTO topics (tenant_id, name, first_seen, last_seen) VALUES (?, 'a', now(), now()) RETURNING id")
+		long topic = this.jdbc.sql(
+				"INSERT INTO topics (tenant_id, name, first_seen, last_seen) VALUES (?, 'a', now(), now()) RETURNING id")
 			.param(tenant)
 			.query(Long.class)
 			.single();
@@ -97,9 +98,12 @@ class PartitionMaintainerIntegrationTests {
 	}
 
 	private void insertMeasurement(String time) {
-		this.jdbc.sql("""
-				INSERT INTO measurements (time, tenant_id, run_id, scenario_id, topic_id, outcome, over_budget, attempts)
-				VALUES (?, 1, 1, 1, 1, 'pass', false, 0)""").param(OffsetDateTime.parse(time)).update();
+		this.jdbc
+			.sql("""
+					INSERT INTO measurements (time, tenant_id, run_id, scenario_id, topic_id, outcome, over_budget, attempts)
+					VALUES (?, 1, 1, 1, 1, 'pass', false, 0)""")
+			.param(OffsetDateTime.parse(time))
+			.update();
 	}
 
 }
