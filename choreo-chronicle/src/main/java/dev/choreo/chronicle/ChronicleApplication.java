@@ -10,8 +10,9 @@ import org.springframework.core.env.Environment;
 /**
  * Chronicle, the results server. {@code java -jar choreo-chronicle.jar} serves the API;
  * {@code java -jar choreo-chronicle.jar token create <tenant>} creates a tenant token and
- * exits (see {@link TokenCommand}); {@code java -jar choreo-chronicle.jar upload results.json ...}
- * posts a stored report to a running Chronicle and exits (see {@link UploadCommand}).
+ * exits (see {@link TokenCommand});
+ * {@code java -jar choreo-chronicle.jar upload results.json ...} posts a stored report to
+ * a running Chronicle and exits (see {@link UploadCommand}).
  *
  * @author Choreo
  */

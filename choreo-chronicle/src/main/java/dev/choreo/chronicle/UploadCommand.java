@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code upload <results.json> --url <chronicle> --token <token> --tenant <tenant> [--run-key <key>]}:
- * posts a stored report to a running Chronicle, for builds that keep the report as an artifact
- * instead of posting it at the end of the test run. The token may come from the
- * {@code CHOREO_CHRONICLE_TOKEN} environment variable instead; it is never printed. Starts no
- * server and opens no database.
+ * posts a stored report to a running Chronicle, for builds that keep the report as an
+ * artifact instead of posting it at the end of the test run. The token may come from the
+ * {@code CHOREO_CHRONICLE_TOKEN} environment variable instead; it is never printed.
+ * Starts no server and opens no database.
  *
  * @author Choreo
  */
@@ -84,7 +84,8 @@ public final class UploadCommand {
 		}
 		Path report = Path.of(file);
 		if (!Files.isRegularFile(report)) {
-			err.println("No report at " + report + ". The JUnit report writes it to target/choreo-report/results.json.");
+			err.println(
+					"No report at " + report + ". The JUnit report writes it to target/choreo-report/results.json.");
 			return 2;
 		}
 		String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar choreo-chronicle.jar upload results.json ...} against a running Chronicle.
+ * {@code java -jar choreo-chronicle.jar upload results.json ...} against a running
+ * Chronicle.
  */
 class UploadCommandIntegrationTests extends ApiIntegrationTest {
 
@@ -67,17 +68,16 @@ class UploadCommandIntegrationTests extends ApiIntegrationTest {
 		assertThat(upload(Map.of(), "upload", missing.toString(), "--url", api().base(), "--token", "t", "--tenant",
 				"a-b"))
 			.isEqualTo(2);
-		assertThat(text(this.err)).isEqualTo("No report at " + missing
-				+ ". The JUnit report writes it to target/choreo-report/results.json.\n");
+		assertThat(text(this.err)).isEqualTo(
+				"No report at " + missing + ". The JUnit report writes it to target/choreo-report/results.json.\n");
 		this.err.reset();
 		assertThat(upload(Map.of(), "upload", missing.toString(), "--url", api().base())).isEqualTo(2);
 		assertThat(text(this.err)).isEqualTo(UploadCommand.USAGE + "\n");
 	}
 
 	private Path report() throws Exception {
-		return Files.writeString(this.work.resolve("results-" + System.nanoTime() + ".json"), Reports.report()
-			.scenario(Reports.pass("uploads.done", 12))
-			.json());
+		return Files.writeString(this.work.resolve("results-" + System.nanoTime() + ".json"),
+				Reports.report().scenario(Reports.pass("uploads.done", 12)).json());
 	}
 
 	private int upload(Map<String, String> env, String... args) {
