@@ -10,7 +10,9 @@ import org.springframework.core.env.Environment;
 /**
  * Chronicle, the results server. {@code java -jar choreo-chronicle.jar} serves the API;
  * {@code java -jar choreo-chronicle.jar token create <tenant>} creates a tenant token and
- * exits (see {@link TokenCommand}).
+ * exits (see {@link TokenCommand});
+ * {@code java -jar choreo-chronicle.jar upload results.json ...} posts a stored report to
+ * a running Chronicle and exits (see {@link UploadCommand}).
  *
  * @author Choreo
  */
@@ -23,6 +25,9 @@ public class ChronicleApplication {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
+		if (UploadCommand.isCommand(args)) {
+			System.exit(UploadCommand.run(args, System.out, System.err, System.getenv()));
+		}
 		if (TokenCommand.isCommand(args)) {
 			System.exit(TokenCommand.run(args, System.out, System.err));
 		}
