@@ -6,9 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Decides how a scenario's correlation id is generated, stamped onto the messages it
  * publishes and read back from the messages it receives. With a routing policy,
  * concurrent scenarios on a shared broker never see each other's messages; a message that
- * carries no id at all is offered to every live scenario on its topic.
- * <p>
- * <pre class="code">
+ * carries no id at all is offered to every live scenario on its topic. <pre class="code">
  * Harness.builder(transport).correlation(CorrelationPolicy.field("correlation_id"));
  * Harness.builder(transport).correlation(CorrelationPolicy.testNamespace());   // TEST-&lt;32 hex&gt;
  * Harness.builder(transport).correlation(CorrelationPolicy.header("x-correlation-id"));
