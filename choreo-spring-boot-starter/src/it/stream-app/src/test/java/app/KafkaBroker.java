@@ -2,6 +2,7 @@ package app;
 
 import java.util.Map;
 
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -22,7 +23,7 @@ final class KafkaBroker {
 				bootstrapServers = external;
 			}
 			else {
-				EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1)
+				EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1)
 					.brokerProperties(Map.of("offsets.topic.num.partitions", "1"));
 				broker.afterPropertiesSet();
 				Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
