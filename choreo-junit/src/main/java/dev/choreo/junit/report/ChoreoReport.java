@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Configures the Choreo test report from code. The report itself needs no code: it is
  * written at the end of every test run that has {@code choreo-junit} on its class path,
- * to {@code target/choreo-report} by default. <pre class="code">
+ * to {@code target/choreo-report} by default ({@code build/choreo-report} in a Gradle
+ * build). <pre class="code">
  * ChoreoReport.configure(ReportOptions.empty().withProjectName("orders-service"));
  * ChoreoReport.registerRedactor((text) -&gt; text.replaceAll("ACME-\\d+", "ACME-&lt;redacted&gt;"));
  * </pre> Settings given here win over the {@code choreo.report.*} system properties,

@@ -1,5 +1,6 @@
 package dev.choreo.junit.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +36,13 @@ record ReportSettings(Path directory, boolean enabled, @Nullable String projectN
 
 	static final String DEFAULT_DIR = "target/choreo-report";
 
+	static final String GRADLE_DEFAULT_DIR = "build/choreo-report";
+
+	private static final String GRADLE_TEST_WORKER = "org.gradle.test.worker";
+
+	private static final String[] GRADLE_BUILD_FILES = { "build.gradle", "build.gradle.kts", "settings.gradle",
+			"settings.gradle.kts" };
+
 	/**
 	 * Resolve the settings.
 	 * @param parameters the JUnit configuration parameters
@@ -49,7 +57,8 @@ record ReportSettings(Path directory, boolean enabled, @Nullable String projectN
 			return parameters.apply(key).orElse(null);
 		};
 		Path cwd = Path.of("").toAbsolutePath();
-		Path directory = (options.directory() != null) ? options.directory() : path(lookup.apply(DIR));
+		Path directory = (options.directory() != null) ? options.directory()
+				: path(lookup.apply(DIR), defaultDirectory(cwd, System.getProperty(GRADLE_TEST_WORKER)));
 		boolean enabled = (options.enabled() != null) ? options.enabled() : bool(lookup.apply(ENABLED), true);
 		String project = (options.projectName() != null) ? options.projectName() : lookup.apply(PROJECT_NAME);
 		if (project == null) {
@@ -65,8 +74,31 @@ record ReportSettings(Path directory, boolean enabled, @Nullable String projectN
 				environment(environment));
 	}
 
-	private static Path path(@Nullable String value) {
-		return Path.of((value != null && !value.isBlank()) ? value.trim() : DEFAULT_DIR);
+	private static Path path(@Nullable String value, String fallback) {
+		return Path.of((value != null && !value.isBlank()) ? value.trim() : fallback);
+	}
+
+	/**
+	 * The default directory: Gradle's {@code build/choreo-report} in a Gradle build (a
+	 * Gradle test worker, or a working directory with a Gradle build file and no
+	 * {@code pom.xml}), Maven's {@code target/choreo-report} otherwise.
+	 * @param cwd the working directory
+	 * @param gradleTestWorker the {@code org.gradle.test.worker} system property
+	 * @return the default directory, relative to the working directory
+	 */
+	static String defaultDirectory(Path cwd, @Nullable String gradleTestWorker) {
+		if (gradleTestWorker != null) {
+			return GRADLE_DEFAULT_DIR;
+		}
+		if (Files.exists(cwd.resolve("pom.xml"))) {
+			return DEFAULT_DIR;
+		}
+		for (String buildFile : GRADLE_BUILD_FILES) {
+			if (Files.exists(cwd.resolve(buildFile))) {
+				return GRADLE_DEFAULT_DIR;
+			}
+		}
+		return DEFAULT_DIR;
 	}
 
 	private static boolean bool(@Nullable String value, boolean fallback) {

@@ -55,7 +55,7 @@ class ReportBrowserTests {
 		SampleRun.run(directory, SampleScenarios.class);
 		report = ReportSchema.readValid(directory.resolve("results.json"));
 		html = directory.resolve("index.html");
-		driver = Chromium.start(work.resolve("chromium-profile"));
+		driver = Chromium.find().start(work.resolve("chromium-profile"));
 		driver.get(html.toUri().toString());
 		new WebDriverWait(driver, Duration.ofSeconds(30))
 			.until((d) -> "true".equals(d.findElement(By.id("choreo-app")).getDomAttribute("data-ready")));

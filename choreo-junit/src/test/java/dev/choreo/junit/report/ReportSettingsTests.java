@@ -1,12 +1,16 @@
 package dev.choreo.junit.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +21,40 @@ class ReportSettingsTests {
 		ChoreoReport.clearConfiguration();
 		System.clearProperty("choreo.report.project-name");
 		System.clearProperty("choreo.report.enabled");
+		System.clearProperty("org.gradle.test.worker");
+	}
+
+	@Test
+	void defaultsToBuildChoreoReportInAGradleTestWorker() {
+		System.setProperty("org.gradle.test.worker", "7");
+		assertThat(ReportSettings.resolve(parameters(Map.of())).directory())
+			.isEqualTo(Path.of("build/choreo-report").toAbsolutePath());
+	}
+
+	@Test
+	void defaultsToBuildChoreoReportInADirectoryWithAGradleBuildAndNoPom(@TempDir Path project) throws IOException {
+		for (String buildFile : List.of("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")) {
+			Path gradle = Files.createDirectories(project.resolve("gradle-" + buildFile));
+			Files.writeString(gradle.resolve(buildFile), "");
+			assertThat(ReportSettings.defaultDirectory(gradle, null)).as(buildFile).isEqualTo("build/choreo-report");
+		}
+	}
+
+	@Test
+	void keepsTargetChoreoReportInAMavenBuild(@TempDir Path project) throws IOException {
+		Files.writeString(project.resolve("pom.xml"), "<project/>");
+		assertThat(ReportSettings.defaultDirectory(project, null)).isEqualTo("target/choreo-report");
+		Files.writeString(project.resolve("build.gradle.kts"), "");
+		assertThat(ReportSettings.defaultDirectory(project, null)).isEqualTo("target/choreo-report");
+		assertThat(ReportSettings.defaultDirectory(Files.createDirectories(project.resolve("empty")), null))
+			.isEqualTo("target/choreo-report");
+	}
+
+	@Test
+	void aDirectorySettingWinsOverTheGradleDefault() {
+		System.setProperty("org.gradle.test.worker", "7");
+		assertThat(ReportSettings.resolve(parameters(Map.of("choreo.report.dir", "out/report"))).directory())
+			.isEqualTo(Path.of("out/report").toAbsolutePath());
 	}
 
 	@Test

@@ -22,13 +22,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Auto-configuration of the {@code redisHarness}, over the application's
  * {@link RedisConnectionFactory} (the one Spring Boot builds from
  * {@code spring.data.redis.*} or a service connection). {@code choreo.redis.mode} chooses
- * pub/sub channels or streams as topics.
+ * pub/sub channels or streams as topics. The harness talks to Redis through Lettuce, so
+ * it needs Lettuce on the class path (an application on Jedis adds {@code lettuce-core}
+ * to its test dependencies).
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = ChoreoAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnClass({ RedisConnectionFactory.class, RedisTransport.class })
+@ConditionalOnClass(value = { RedisConnectionFactory.class, RedisTransport.class },
+		name = "io.lettuce.core.RedisClient")
 @ConditionalOnProperty(name = "choreo.redis.enabled", matchIfMissing = true)
 public final class ChoreoRedisAutoConfiguration {
 

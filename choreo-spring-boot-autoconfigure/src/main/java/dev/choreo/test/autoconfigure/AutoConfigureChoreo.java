@@ -39,7 +39,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 @Documented
 @Inherited
 @ImportAutoConfiguration
-@ExtendWith(ChoreoTestExtension.class)
+@ExtendWith({ SupportedSpringBootExtension.class, ChoreoTestExtension.class })
 public @interface AutoConfigureChoreo {
 
 }

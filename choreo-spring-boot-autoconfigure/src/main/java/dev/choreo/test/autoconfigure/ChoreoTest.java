@@ -49,7 +49,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 @Documented
 @Inherited
 @BootstrapWith(ChoreoTestContextBootstrapper.class)
-@ExtendWith(SpringExtension.class)
+@ExtendWith({ SupportedSpringBootExtension.class, SpringExtension.class })
 @OverrideAutoConfiguration(enabled = false)
 @TypeExcludeFilters(ChoreoTypeExcludeFilter.class)
 @AutoConfigureChoreo

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -81,6 +82,17 @@ class ChoreoRedisAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(ChoreoAutoConfiguration.class, ChoreoRedisAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Harness.class));
+	}
+
+	@Test
+	void backsOffWithoutLettuce() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.lettuce.core")).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(Harness.class);
+			ConditionEvaluationReport report = context.getBean(ConditionEvaluationReport.class);
+			assertThat(report.getConditionAndOutcomesBySource().get(ChoreoRedisAutoConfiguration.class.getName()))
+				.extracting((outcome) -> outcome.getOutcome().getMessage())
+				.contains("@ConditionalOnClass did not find required class 'io.lettuce.core.RedisClient'");
+		});
 	}
 
 	@Test
