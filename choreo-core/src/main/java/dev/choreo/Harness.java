@@ -344,18 +344,19 @@ public final class Harness implements AutoCloseable {
 
 	/**
 	 * Tells the scenarios about the connection of one connect; ignores what the transport
-	 * reports once the harness closed or connected again.
+	 * reports while it connects (a failed connect is reported by its exception), once the
+	 * harness closed, and after it connected again.
 	 */
 	private final class Listener implements TransportListener {
 
 		private boolean isCurrent() {
-			return Harness.this.listener == this;
+			return Harness.this.connected && Harness.this.listener == this;
 		}
 
 		@Override
 		public void connectionLost(String description, @Nullable Throwable cause) {
 			if (!isCurrent()) {
-				logger.debug("Harness '{}' closed its connection: {}", Harness.this.name, description);
+				logger.debug("Harness '{}' is not connected: {}", Harness.this.name, description);
 				return;
 			}
 			logger.warn("Harness '{}' lost its connection: {}", Harness.this.name, description);

@@ -262,6 +262,18 @@ class HarnessTests {
 	}
 
 	@Test
+	void whatTheTransportReportsWhileAConnectFailsIsNotALostConnection() {
+		try (LogCapture logs = LogCapture.choreo()) {
+			TransportException refused = new TransportException("authorization violation");
+			FakeTransport transport = this.transport.failingConnect(refused);
+			Harness harness = Harness.builder(transport).correlation(CorrelationPolicy.field("id")).build();
+			transport.beforeConnectFails(() -> transport.loseConnection("disconnected"));
+			assertThatExceptionOfType(TransportException.class).isThrownBy(harness::connect);
+			assertThat(logs.messages(Level.WARN)).isEmpty();
+		}
+	}
+
+	@Test
 	void theReadinessCheckRunsBeforeEveryScenarioAndPublishAndCanStopThem() {
 		List<String> checks = new ArrayList<>();
 		IllegalStateException notReady = new IllegalStateException("not ready");
