@@ -66,7 +66,13 @@ public final class Harness implements AutoCloseable {
 
 	private final Set<Binding> live = ConcurrentHashMap.newKeySet();
 
+	private final ReadinessCheck readinessCheck;
+
+	private final boolean warnWithoutCorrelation;
+
 	private volatile boolean connected;
+
+	private volatile @Nullable Listener listener;
 
 	private Harness(Builder builder) {
 		this.name = (builder.name != null) ? builder.name : builder.transport.name();
@@ -80,6 +86,8 @@ public final class Harness implements AutoCloseable {
 		this.observers = List.copyOf(builder.observers);
 		this.settings = new Scope.Settings(builder.slowFails, builder.keepTimelines);
 		this.dispatcher = new Dispatcher(this, builder.idleSubscriptions, builder.surpriseCapacity);
+		this.readinessCheck = builder.readinessCheck;
+		this.warnWithoutCorrelation = builder.warnWithoutCorrelation;
 	}
 
 	/**
@@ -105,9 +113,18 @@ public final class Harness implements AutoCloseable {
 		}
 		Allowlist effective = (this.allowlistFile != null) ? Allowlist.load(this.allowlistFile) : this.allowlist;
 		effective.check(this.transport.endpoints());
-		this.transport.connect(new Listener());
+		Listener listener = new Listener();
+		this.listener = listener;
+		try {
+			this.transport.connect(listener);
+		}
+		catch (RuntimeException ex) {
+			this.listener = null;
+			throw ex;
+		}
 		this.connected = true;
-		if (!this.correlation.routesByCorrelation() && !(this.transport instanceof InMemoryTransport)) {
+		if (this.warnWithoutCorrelation && !this.correlation.routesByCorrelation()
+				&& !(this.transport instanceof InMemoryTransport)) {
 			logger.warn("Harness '{}' ({}) has no correlation policy: scenarios running at the same time on a shared"
 					+ " broker will see each other's messages; use CorrelationPolicy.field(...) or .header(...) to"
 					+ " keep them apart", this.name, this.transport.getClass().getSimpleName());
@@ -117,13 +134,15 @@ public final class Harness implements AutoCloseable {
 
 	/**
 	 * Drop every subscription and close the transport. Calling it again does nothing; the
-	 * harness can connect again afterwards.
+	 * harness can connect again afterwards. The connection the transport closes is not
+	 * reported as lost.
 	 */
 	@Override
 	public synchronized void close() {
 		if (!this.connected) {
 			return;
 		}
+		this.listener = null;
 		try {
 			this.dispatcher.clear();
 		}
@@ -142,13 +161,15 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Open a scenario. Close it when done, best with try-with-resources.
+	 * Open a scenario, after the {@linkplain Builder#readinessCheck(ReadinessCheck)
+	 * readiness check}. Close it when done, best with try-with-resources.
 	 * @param name the scenario name, shown in failure messages and reports
 	 * @return the scenario
 	 * @throws CorrelationPolicyException if the correlation policy cannot make an id
 	 */
 	public Scenario scenario(String name) {
 		Objects.requireNonNull(name, "name");
+		awaitReady();
 		String id = newCorrelationId(this.correlation);
 		return new Scenario(Scope.open(name, id, List.of(new Scope.Member(this.name, this, id)), this.settings), this);
 	}
@@ -166,11 +187,13 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Publish a message outside any scenario: no correlation stamping, no timeline.
+	 * Publish a message outside any scenario: no correlation stamping, no timeline. The
+	 * {@linkplain Builder#readinessCheck(ReadinessCheck) readiness check} runs first.
 	 * @param topic the topic
 	 * @param payload the payload; a {@code byte[]} is sent unchanged
 	 */
 	public void publish(String topic, @Nullable Object payload) {
+		awaitReady();
 		requireConnected();
 		OutboundMessage message = (payload instanceof OutboundMessage outbound) ? outbound
 				: OutboundMessage.of(payload);
@@ -269,7 +292,26 @@ public final class Harness implements AutoCloseable {
 		return this.dispatcher;
 	}
 
+	/**
+	 * Run the readiness check.
+	 */
+	void awaitReady() {
+		this.readinessCheck.awaitReady(this);
+	}
+
+	/**
+	 * Require a connection before a scenario uses the harness: a harness that is not
+	 * connected gets its readiness check first, which may connect it or say why it
+	 * cannot.
+	 */
 	void requireConnected() {
+		if (!this.connected) {
+			awaitReady();
+		}
+		requireConnectedNow();
+	}
+
+	private void requireConnectedNow() {
 		if (!this.connected) {
 			throw new IllegalStateException("Harness '" + this.name + "' is not connected; call connect() first");
 		}
@@ -280,7 +322,7 @@ public final class Harness implements AutoCloseable {
 	}
 
 	void publishChecked(TransportMessage message, PublishCallback callback) {
-		requireConnected();
+		requireConnectedNow();
 		this.transport.publish(message, callback);
 	}
 
@@ -300,10 +342,23 @@ public final class Harness implements AutoCloseable {
 				+ this.connected + "]";
 	}
 
+	/**
+	 * Tells the scenarios about the connection of one connect; ignores what the transport
+	 * reports while it connects (a failed connect is reported by its exception), once the
+	 * harness closed, and after it connected again.
+	 */
 	private final class Listener implements TransportListener {
+
+		private boolean isCurrent() {
+			return Harness.this.connected && Harness.this.listener == this;
+		}
 
 		@Override
 		public void connectionLost(String description, @Nullable Throwable cause) {
+			if (!isCurrent()) {
+				logger.debug("Harness '{}' is not connected: {}", Harness.this.name, description);
+				return;
+			}
 			logger.warn("Harness '{}' lost its connection: {}", Harness.this.name, description);
 			for (Binding binding : new ArrayList<>(Harness.this.live)) {
 				binding.scope().transportEvent(binding, true, description);
@@ -312,6 +367,9 @@ public final class Harness implements AutoCloseable {
 
 		@Override
 		public void connectionRestored() {
+			if (!isCurrent()) {
+				return;
+			}
 			logger.info("Harness '{}' is connected again", Harness.this.name);
 			for (Binding binding : new ArrayList<>(Harness.this.live)) {
 				binding.scope().transportEvent(binding, false, "connection restored");
@@ -350,6 +408,10 @@ public final class Harness implements AutoCloseable {
 		private int idleSubscriptions = 64;
 
 		private int surpriseCapacity = 1000;
+
+		private ReadinessCheck readinessCheck = ReadinessCheck.NONE;
+
+		private boolean warnWithoutCorrelation = true;
 
 		private Builder(Transport transport) {
 			this.transport = Objects.requireNonNull(transport, "transport");
@@ -486,6 +548,30 @@ public final class Harness implements AutoCloseable {
 				throw new IllegalArgumentException("surpriseCapacity must not be negative, got " + capacity);
 			}
 			this.surpriseCapacity = capacity;
+			return this;
+		}
+
+		/**
+		 * Set the check that runs before the harness is used (default: none). See
+		 * {@link ReadinessCheck} for when it runs.
+		 * @param check the check
+		 * @return this builder
+		 */
+		public Builder readinessCheck(ReadinessCheck check) {
+			this.readinessCheck = Objects.requireNonNull(check, "check");
+			return this;
+		}
+
+		/**
+		 * Set whether {@link Harness#connect()} logs a warning when the correlation
+		 * policy is {@link CorrelationPolicy#none()} (default {@code true}). Switch it
+		 * off when the code that builds the harness warns in its own words, naming its
+		 * own way to configure a policy.
+		 * @param warn whether to warn
+		 * @return this builder
+		 */
+		public Builder warnWithoutCorrelation(boolean warn) {
+			this.warnWithoutCorrelation = warn;
 			return this;
 		}
 

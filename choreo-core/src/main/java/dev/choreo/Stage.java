@@ -52,12 +52,19 @@ public final class Stage implements AutoCloseable {
 	}
 
 	/**
-	 * Open a scenario across every harness of the stage.
+	 * Open a scenario across every harness of the stage. The {@linkplain ReadinessCheck
+	 * readiness check} of every connected harness runs first; a harness that is not
+	 * connected gets its check when the scenario first uses it.
 	 * @param name the scenario name
 	 * @return the scenario
 	 */
 	public StageScenario scenario(String name) {
 		Objects.requireNonNull(name, "name");
+		for (Harness harness : this.harnesses.values()) {
+			if (harness.isConnected()) {
+				harness.awaitReady();
+			}
+		}
 		String logicalId = null;
 		for (Harness harness : this.harnesses.values()) {
 			if (harness.correlation().routesByCorrelation()) {

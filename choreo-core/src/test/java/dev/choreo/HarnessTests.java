@@ -4,10 +4,15 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import ch.qos.logback.classic.Level;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.testing.FakeTransport;
+import dev.choreo.testing.LogCapture;
 import dev.choreo.transport.Allowlist;
 import dev.choreo.transport.EndpointCategory;
 import dev.choreo.transport.EndpointNotAllowedException;
@@ -237,6 +242,87 @@ class HarnessTests {
 			assertThatIllegalStateException().isThrownBy(() -> s.expect("orders"))
 				.withMessage("Harness 'fake' is not connected; call connect() first");
 		}
+	}
+
+	@Test
+	void whatTheTransportReportsAfterTheHarnessClosedItIsNotALostConnection() {
+		try (LogCapture logs = LogCapture.choreo()) {
+			Harness harness = Harness.builder(this.transport)
+				.correlation(CorrelationPolicy.field("id"))
+				.build()
+				.connect();
+			harness.close();
+			this.transport.loseConnection("closed by the application");
+			harness.connect();
+			this.transport.loseConnection("broker went away");
+			harness.close();
+			assertThat(logs.messages(Level.WARN))
+				.containsExactly("Harness 'fake' lost its connection: broker went away");
+		}
+	}
+
+	@Test
+	void whatTheTransportReportsWhileAConnectFailsIsNotALostConnection() {
+		try (LogCapture logs = LogCapture.choreo()) {
+			TransportException refused = new TransportException("authorization violation");
+			FakeTransport transport = this.transport.failingConnect(refused);
+			Harness harness = Harness.builder(transport).correlation(CorrelationPolicy.field("id")).build();
+			transport.beforeConnectFails(() -> transport.loseConnection("disconnected"));
+			assertThatExceptionOfType(TransportException.class).isThrownBy(harness::connect);
+			assertThat(logs.messages(Level.WARN)).isEmpty();
+		}
+	}
+
+	@Test
+	void theReadinessCheckRunsBeforeEveryScenarioAndPublishAndCanStopThem() {
+		List<String> checks = new ArrayList<>();
+		IllegalStateException notReady = new IllegalStateException("not ready");
+		boolean[] ready = { true };
+		Harness harness = Harness.builder(this.transport).readinessCheck((checked) -> {
+			checks.add(checked.name());
+			if (!ready[0]) {
+				throw notReady;
+			}
+		}).build().connect();
+		try (Scenario scenario = harness.scenario("first")) {
+			scenario.expect("orders");
+		}
+		harness.publish("orders", Map.of());
+		assertThat(checks).containsExactly("fake", "fake");
+		ready[0] = false;
+		assertThatIllegalStateException().isThrownBy(() -> harness.scenario("second")).isSameAs(notReady);
+		assertThatIllegalStateException().isThrownBy(() -> harness.publish("orders", Map.of())).isSameAs(notReady);
+		harness.close();
+	}
+
+	@Test
+	void aHarnessThatIsNotConnectedGetsItsReadinessCheckBeforeAScenarioUsesIt() {
+		Harness harness = Harness.builder(this.transport).readinessCheck(Harness::connect).build();
+		try (Scenario scenario = harness.scenario("connects")) {
+			scenario.expect("orders");
+			assertThat(harness.isConnected()).isTrue();
+		}
+		harness.close();
+	}
+
+	@Test
+	void aStageRunsTheReadinessCheckOfEveryConnectedHarnessBeforeAScenario() {
+		List<String> checks = new ArrayList<>();
+		Harness connected = Harness.builder(this.transport)
+			.readinessCheck((harness) -> checks.add(harness.name()))
+			.build()
+			.connect();
+		Harness idle = Harness.builder(FakeTransport.named("idle"))
+			.readinessCheck((harness) -> checks.add(harness.name()))
+			.build();
+		Stage stage = Stage.builder().harness("fake", connected).harness("idle", idle).build();
+		try (StageScenario scenario = stage.scenario("staged")) {
+			assertThat(checks).containsExactly("fake");
+			assertThatIllegalStateException().isThrownBy(() -> scenario.expect("idle", "orders"))
+				.withMessage("Harness 'idle' is not connected; call connect() first");
+			assertThat(checks).containsExactly("fake", "idle");
+		}
+		stage.close();
 	}
 
 	@SuppressWarnings("NullAway")

@@ -64,6 +64,17 @@ class ScenarioCorrelationTests {
 		}
 	}
 
+	@Test
+	void noCorrelationIsNotWarnedAboutWhenTheBuilderSwitchesTheWarningOff() {
+		try (LogCapture logs = LogCapture.choreo();
+				Harness harness = Harness.builder(FakeTransport.named("shared"))
+					.warnWithoutCorrelation(false)
+					.build()
+					.connect()) {
+			assertThat(logs.events()).isEmpty();
+		}
+	}
+
 	@Test // G-93
 	void aCorrelatingHarnessOnAnotherTransportIsNotWarnedAbout() {
 		try (LogCapture logs = LogCapture.choreo();

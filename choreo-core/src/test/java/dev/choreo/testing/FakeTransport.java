@@ -79,6 +79,9 @@ public final class FakeTransport implements Transport {
 
 	private volatile boolean confirmSubscriptions = true;
 
+	private volatile Runnable beforeConnectFails = () -> {
+	};
+
 	private FakeTransport(String name, TransportCapabilities capabilities) {
 		this.name = name;
 		this.capabilities = capabilities;
@@ -235,11 +238,23 @@ public final class FakeTransport implements Transport {
 		return List.of();
 	}
 
+	/**
+	 * Run an action with the listener of a connect that is about to fail.
+	 * @param action the action
+	 * @return this transport
+	 */
+	public FakeTransport beforeConnectFails(Runnable action) {
+		this.beforeConnectFails = action;
+		return this;
+	}
+
 	@Override
 	public void connect(TransportListener listener) {
 		this.connects.incrementAndGet();
 		RuntimeException failure = this.connectFailure;
 		if (failure != null) {
+			this.listener = listener;
+			this.beforeConnectFails.run();
 			throw failure;
 		}
 		this.listener = listener;

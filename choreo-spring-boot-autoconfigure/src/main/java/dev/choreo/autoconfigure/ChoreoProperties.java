@@ -47,6 +47,8 @@ public class ChoreoProperties {
 
 	private final Correlation correlation = new Correlation();
 
+	private final AwaitListeners awaitListeners = new AwaitListeners();
+
 	private final Allowlist allowlist = new Allowlist();
 
 	private final Report report = new Report();
@@ -107,6 +109,10 @@ public class ChoreoProperties {
 		return this.correlation;
 	}
 
+	public AwaitListeners getAwaitListeners() {
+		return this.awaitListeners;
+	}
+
 	public Allowlist getAllowlist() {
 		return this.allowlist;
 	}
@@ -146,8 +152,8 @@ public class ChoreoProperties {
 
 		/**
 		 * Correlation policy: none (one scenario at a time), field (the id in a payload
-		 * field), test-namespace (TEST- prefixed ids in a payload field) or header (the
-		 * id in a message header).
+		 * field), header (the id in a message header) or test-namespace (TEST- prefixed
+		 * ids in a payload field).
 		 */
 		private Policy policy = Policy.NONE;
 
@@ -211,12 +217,51 @@ public class ChoreoProperties {
 			/** The id in a payload field. */
 			FIELD,
 
-			/** TEST- prefixed ids in a payload field. */
-			TEST_NAMESPACE,
-
 			/** The id in a message header. */
-			HEADER
+			HEADER,
 
+			/** TEST- prefixed ids in a payload field. */
+			TEST_NAMESPACE
+
+		}
+
+	}
+
+	/**
+	 * The wait for the application's own listeners before the first scenario of an
+	 * application context, and again after the context was stopped and started (as
+	 * Spring's test context cache does).
+	 */
+	public static class AwaitListeners {
+
+		/**
+		 * Whether the first scenario of a context waits until the application's listeners
+		 * can receive: every running @KafkaListener and Kafka listener container has
+		 * partitions assigned, every @RabbitListener and RabbitMQ listener container
+		 * consumes, every Spring Cloud Stream consumer binding runs.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long the first scenario waits for the application's listeners before it
+		 * fails, naming those that are not ready.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.choreo.Harness;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -16,9 +18,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Makes the harness named by {@code choreo.default-transport} primary, so it is the one
- * injected by type when several brokers are in use.
+ * injected by type when several brokers are in use. A harness bean the application itself
+ * declares {@code @Primary} stays the primary one.
  */
 final class DefaultHarnessPostProcessor implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+	private static final Log logger = LogFactory.getLog(DefaultHarnessPostProcessor.class);
 
 	private @Nullable Environment environment;
 
@@ -44,6 +49,13 @@ final class DefaultHarnessPostProcessor implements BeanDefinitionRegistryPostPro
 			throw new IllegalStateException("choreo.default-transport is '" + name + "' but there is no harness bean '"
 					+ beanName + "'; the harnesses are " + known
 					+ ". Set it to one of them (without the Harness suffix) or remove it");
+		}
+		for (String harness : harnesses) {
+			if (beanFactory.getBeanDefinition(harness).isPrimary()) {
+				logger.info("choreo.default-transport is '" + name + "', but the application's harness bean '" + harness
+						+ "' is @Primary and stays the one injected by type");
+				return;
+			}
 		}
 		for (String harness : harnesses) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(harness);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import dev.choreo.Codec;
 import dev.choreo.Harness;
@@ -38,42 +37,56 @@ public final class HarnessFactory {
 
 	private final ObjectProvider<HarnessCustomizer> customizers;
 
+	private final HarnessReadiness readiness;
+
 	HarnessFactory(ChoreoProperties properties, ObjectProvider<CorrelationPolicy> correlation,
 			ObjectProvider<Codec> codec, ObjectProvider<ScenarioObserver> observers,
-			ObjectProvider<HarnessCustomizer> customizers) {
+			ObjectProvider<HarnessCustomizer> customizers, HarnessReadiness readiness) {
 		this.properties = properties;
 		this.correlation = correlation;
 		this.codec = codec;
 		this.observers = observers;
 		this.customizers = customizers;
+		this.readiness = readiness;
 	}
 
 	/**
 	 * Build a harness over a transport and connect it.
 	 * @param name the harness name
 	 * @param transport the transport
-	 * @return the connected harness
+	 * @return the harness, connected unless its broker cannot be reached
+	 * @throws IllegalStateException if an endpoint of the transport is not on the
+	 * allowlist; the message names the property that allows it
+	 * @see #connect(String, Transport, String)
+	 */
+	public Harness connect(String name, Transport transport) {
+		return connect(name, transport, "the application's configuration");
+	}
+
+	/**
+	 * Build a harness over a transport and connect it. A broker that cannot be reached
+	 * does not stop the application context: the harness stays disconnected, a warning is
+	 * logged, and every test that uses the harness fails with a message that names the
+	 * broker, the configuration and what to do, until a later use connects.
+	 * @param name the harness name
+	 * @param transport the transport
+	 * @param configuredBy what configured the broker's address, named in messages, such
+	 * as {@code spring.rabbitmq.addresses}
+	 * @return the harness, connected unless its broker cannot be reached
 	 * @throws IllegalStateException if an endpoint of the transport is not on the
 	 * allowlist; the message names the property that allows it
 	 */
-	public Harness connect(String name, Transport transport) {
+	public Harness connect(String name, Transport transport, String configuredBy) {
 		Harness harness = builder(name, transport).build();
+		this.readiness.register(harness, configuredBy);
 		try {
-			return harness.connect();
+			this.readiness.connect(harness);
 		}
 		catch (EndpointNotAllowedException ex) {
-			throw new IllegalStateException(ex.getMessage() + ". To let tests use it, add it to choreo.allowlist."
-					+ propertyName(ex.category()) + allowlistFileHint(), ex);
+			Resource file = this.properties.getAllowlist().getFile();
+			throw new AllowlistRefusedException(name, (file != null) ? file.getDescription() : null, ex);
 		}
-	}
-
-	private String allowlistFileHint() {
-		Resource file = this.properties.getAllowlist().getFile();
-		return (file != null) ? " (or to the file set by choreo.allowlist.file, " + file.getDescription() + ")" : "";
-	}
-
-	static String propertyName(EndpointCategory category) {
-		return category.key().replace('_', '-').toLowerCase(Locale.ROOT);
+		return harness;
 	}
 
 	/**
@@ -90,7 +103,9 @@ public final class HarnessFactory {
 			.defaultTimeout(this.properties.getDefaultTimeout())
 			.subscribeTimeout(this.properties.getSubscribeTimeout())
 			.slowFails(this.properties.isSlowFails())
-			.keepTimelines(this.properties.isKeepTimelines());
+			.keepTimelines(this.properties.isKeepTimelines())
+			.warnWithoutCorrelation(false)
+			.readinessCheck(this.readiness);
 		applyAllowlist(builder);
 		Codec codec = this.codec.getIfAvailable();
 		if (codec != null) {

@@ -7,13 +7,18 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.choreo.transport.SafeUrl;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides how each broker is provided and remembers it for the rest of the JVM, so every
- * test that asks for a broker gets the same one.
+ * test that asks for a broker gets the same one. Says once per broker what it chose.
  */
 final class BrokerProvisioning {
+
+	private static final Logger logger = LoggerFactory.getLogger(BrokerProvisioning.class);
 
 	private static final BrokerProvisioning shared = new BrokerProvisioning(new SystemEnvironment());
 
@@ -30,16 +35,26 @@ final class BrokerProvisioning {
 	}
 
 	synchronized Provision provision(Broker broker) {
-		return this.provisions.computeIfAbsent(broker, this::decide);
+		Provision provision = this.provisions.get(broker);
+		if (provision == null) {
+			provision = decide(broker);
+			this.provisions.put(broker, provision);
+			if (!provision.isMissing()) {
+				logger.info(chosen(provision));
+			}
+		}
+		return provision;
 	}
 
 	private Provision decide(Broker broker) {
-		String configured = this.environment.variable("CHOREO_" + broker.name() + "_URL");
+		String variable = "CHOREO_" + broker.name() + "_URL";
+		String configured = this.environment.variable(variable);
 		if (broker == Broker.KAFKA && configured == null) {
-			configured = this.environment.variable("CHOREO_KAFKA_BOOTSTRAP");
+			variable = "CHOREO_KAFKA_BOOTSTRAP";
+			configured = this.environment.variable(variable);
 		}
 		if (configured != null && !configured.isBlank()) {
-			return Provision.provided(broker, "configured", properties(broker, configured));
+			return Provision.provided(broker, "the environment variable " + variable, properties(broker, configured));
 		}
 		if (this.environment.isListening("127.0.0.1", broker.defaultPort())) {
 			return Provision.provided(broker, "local", properties(broker, local(broker)));
@@ -53,12 +68,33 @@ final class BrokerProvisioning {
 		return Provision.missing(broker, missingReason(broker));
 	}
 
+	static String chosen(Provision provision) {
+		Broker broker = provision.broker();
+		String how = switch (provision.source()) {
+			case "local" -> "the one already listening on 127.0.0.1:" + broker.defaultPort();
+			case "container" -> "a container started for the rest of this JVM";
+			case "embedded" -> "an in-process KRaft broker (spring-kafka-test) started for the rest of this JVM";
+			default -> "the one named by " + provision.source();
+		};
+		StringBuilder properties = new StringBuilder();
+		provision.properties()
+			.forEach((name, value) -> properties.append((properties.length() > 0) ? ", " : "")
+				.append(name)
+				.append('=')
+				.append(SafeUrl.redact(value)));
+		return "@ProvisionBrokers: " + broker.displayName() + " is " + how + " (" + properties + ")";
+	}
+
 	static String missingReason(Broker broker) {
+		boolean kafka = broker == Broker.KAFKA;
 		return broker.displayName() + " is not listening on 127.0.0.1:" + broker.defaultPort() + ", CHOREO_"
-				+ broker.name() + "_URL is not set"
-				+ ((broker == Broker.KAFKA) ? ", CHOREO_KAFKA_BOOTSTRAP is not set" : "") + ", Docker is not available"
-				+ ((broker == Broker.KAFKA) ? " and spring-kafka-test is not on the class path" : "") + "; start "
-				+ broker.displayName() + " locally or set CHOREO_" + broker.name() + "_URL";
+				+ broker.name() + "_URL is not set" + (kafka ? ", CHOREO_KAFKA_BOOTSTRAP is not set" : "")
+				+ ", Docker is not available"
+				+ (kafka ? " and the in-process broker needs org.springframework.kafka:spring-kafka-test on the test"
+						+ " class path" : "")
+				+ "; start " + broker.displayName() + " locally" + (kafka ? ", " : " or ") + "set CHOREO_"
+				+ broker.name() + "_URL"
+				+ (kafka ? " or add org.springframework.kafka:spring-kafka-test as a test dependency" : "");
 	}
 
 	private static String local(Broker broker) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param broker the broker
  * @param properties the properties, empty when missing
- * @param source where it came from ({@code local}, {@code container}, {@code embedded})
+ * @param source where it came from ({@code local}, {@code container}, {@code embedded},
+ * or {@code the environment variable} and its name)
  * @param missingReason why the broker could not be provided, or {@code null}
  */
 record Provision(Broker broker, Map<String, String> properties, String source, @Nullable String missingReason) {

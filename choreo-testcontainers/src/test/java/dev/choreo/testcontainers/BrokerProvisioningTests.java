@@ -5,9 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -37,7 +42,7 @@ class BrokerProvisioningTests {
 		this.environment.variables.put("CHOREO_KAFKA_BOOTSTRAP", "broker.test:19092");
 		this.environment.listening.add(9092);
 		Provision kafka = this.provisioning.provision(Broker.KAFKA);
-		assertThat(kafka.source()).isEqualTo("configured");
+		assertThat(kafka.source()).isEqualTo("the environment variable CHOREO_KAFKA_BOOTSTRAP");
 		assertThat(kafka.properties())
 			.containsExactly(Map.entry("spring.kafka.bootstrap-servers", "broker.test:19092"));
 	}
@@ -68,7 +73,53 @@ class BrokerProvisioningTests {
 					+ " not set, Docker is not available; start RabbitMQ locally or set CHOREO_RABBITMQ_URL");
 		assertThat(this.provisioning.provision(Broker.KAFKA).missingReason()).isEqualTo("Kafka is not listening on"
 				+ " 127.0.0.1:9092, CHOREO_KAFKA_URL is not set, CHOREO_KAFKA_BOOTSTRAP is not set, Docker is not"
-				+ " available and spring-kafka-test is not on the class path; start Kafka locally or set CHOREO_KAFKA_URL");
+				+ " available and the in-process broker needs org.springframework.kafka:spring-kafka-test on the test"
+				+ " class path; start Kafka locally, set CHOREO_KAFKA_URL or add"
+				+ " org.springframework.kafka:spring-kafka-test as a test dependency");
+	}
+
+	@Test
+	void saysOncePerBrokerWhatItChose() {
+		this.environment.listening.add(4222);
+		this.environment.docker = true;
+		this.environment.embeddable = true;
+		this.environment.variables.put("CHOREO_RABBITMQ_URL", "amqp://ops:s3cret@rabbit.test:5672");
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(BrokerProvisioning.class);
+		Level level = logger.getLevel();
+		logger.setLevel(Level.INFO);
+		logs.start();
+		logger.addAppender(logs);
+		try {
+			for (int i = 0; i < 2; i++) {
+				for (Broker broker : Broker.values()) {
+					this.provisioning.provision(broker);
+				}
+			}
+		}
+		finally {
+			logger.detachAppender(logs);
+			logger.setLevel(level);
+		}
+		assertThat(logs.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.INFO);
+		assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly(
+					"@ProvisionBrokers: Kafka is a container started for the rest of this JVM"
+							+ " (spring.kafka.bootstrap-servers=container-of-KAFKA)",
+					"@ProvisionBrokers: RabbitMQ is the one named by the environment variable CHOREO_RABBITMQ_URL"
+							+ " (spring.rabbitmq.addresses=amqp://<redacted>@rabbit.test:5672)",
+					"@ProvisionBrokers: NATS is the one already listening on 127.0.0.1:4222"
+							+ " (choreo.nats.servers=nats://127.0.0.1:4222)",
+					"@ProvisionBrokers: Redis is a container started for the rest of this JVM"
+							+ " (spring.data.redis.url=container-of-REDIS)");
+	}
+
+	@Test
+	void saysWhichInProcessKafkaItStarted() {
+		this.environment.embeddable = true;
+		assertThat(BrokerProvisioning.chosen(this.provisioning.provision(Broker.KAFKA)))
+			.isEqualTo("@ProvisionBrokers: Kafka is an in-process KRaft broker (spring-kafka-test) started for the"
+					+ " rest of this JVM (spring.kafka.bootstrap-servers=127.0.0.1:39092)");
 	}
 
 	@Test

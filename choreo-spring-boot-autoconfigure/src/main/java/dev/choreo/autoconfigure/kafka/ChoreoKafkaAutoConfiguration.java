@@ -5,6 +5,7 @@ import dev.choreo.autoconfigure.ChoreoAutoConfiguration;
 import dev.choreo.autoconfigure.ChoreoProperties;
 import dev.choreo.autoconfigure.HarnessFactory;
 import dev.choreo.transport.kafka.KafkaTransport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -42,7 +44,7 @@ public final class ChoreoKafkaAutoConfiguration {
 	@Conditional(KafkaConfigured.class)
 	Harness kafkaHarness(HarnessFactory harnesses, ObjectProvider<ProducerFactory<?, ?>> producerFactory,
 			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, ObjectProvider<KafkaConnectionDetails> details,
-			ChoreoProperties properties) {
+			ChoreoProperties properties, Environment environment) {
 		ProducerFactory<?, ?> producers = producerFactory.getIfUnique();
 		ConsumerFactory<?, ?> consumers = consumerFactory.getIfUnique();
 		KafkaTransport.Builder builder;
@@ -60,7 +62,20 @@ public final class ChoreoKafkaAutoConfiguration {
 		}
 		ChoreoProperties.Kafka kafka = properties.getKafka();
 		builder.createMissingTopics(kafka.isCreateTopics()).clientIdPrefix(kafka.getClientIdPrefix());
-		return harnesses.connect("kafka", builder.build());
+		return harnesses.connect("kafka", builder.build(), configuredBy(environment, details.getIfAvailable()));
+	}
+
+	static String configuredBy(Environment environment, @Nullable KafkaConnectionDetails details) {
+		if (details != null && !details.getClass().getSimpleName().startsWith("Properties")) {
+			return "a service connection (" + details.getClass().getSimpleName() + ")";
+		}
+		for (String property : new String[] { "spring.kafka.consumer.bootstrap-servers",
+				"spring.kafka.producer.bootstrap-servers" }) {
+			if (environment.containsProperty(property)) {
+				return property;
+			}
+		}
+		return "spring.kafka.bootstrap-servers";
 	}
 
 	/**

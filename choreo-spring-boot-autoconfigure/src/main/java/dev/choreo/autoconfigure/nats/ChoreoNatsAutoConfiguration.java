@@ -56,9 +56,13 @@ public final class ChoreoNatsAutoConfiguration {
 	Harness natsHarness(HarnessFactory harnesses, ObjectProvider<Connection> connection,
 			ObjectProvider<NatsConnectionDetails> details, ChoreoProperties properties, BeanFactory beanFactory) {
 		Connection existing = connection.getIfUnique();
-		NatsTransport transport = (existing != null) ? NatsTransport.using(existing)
-				: transport(details.getObject(), properties.getNats(), beanFactory);
-		return harnesses.connect("nats", transport);
+		if (existing != null) {
+			return harnesses.connect("nats", NatsTransport.using(existing), "the application's NATS Connection bean");
+		}
+		NatsConnectionDetails connectionDetails = details.getObject();
+		String configuredBy = (connectionDetails instanceof PropertiesNatsConnectionDetails) ? "choreo.nats.servers"
+				: "a service connection (" + connectionDetails.getClass().getSimpleName() + ")";
+		return harnesses.connect("nats", transport(connectionDetails, properties.getNats(), beanFactory), configuredBy);
 	}
 
 	private static NatsTransport transport(NatsConnectionDetails details, ChoreoProperties.Nats properties,

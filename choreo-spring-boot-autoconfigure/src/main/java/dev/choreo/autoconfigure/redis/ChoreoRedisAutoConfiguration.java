@@ -6,6 +6,7 @@ import dev.choreo.autoconfigure.ChoreoProperties;
 import dev.choreo.autoconfigure.HarnessFactory;
 import dev.choreo.transport.redis.RedisMode;
 import dev.choreo.transport.redis.RedisTransport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -39,7 +41,7 @@ public final class ChoreoRedisAutoConfiguration {
 	@ConditionalOnMissingBean(name = "redisHarness")
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	Harness redisHarness(HarnessFactory harnesses, RedisConnectionFactory connectionFactory,
-			ObjectProvider<DataRedisConnectionDetails> details, ChoreoProperties properties) {
+			ObjectProvider<DataRedisConnectionDetails> details, ChoreoProperties properties, Environment environment) {
 		RedisTransport.Builder builder = RedisTransport.builder(connectionFactory)
 			.mode((properties.getRedis().getMode() == ChoreoProperties.Redis.Mode.STREAMS) ? RedisMode.STREAMS
 					: RedisMode.PUB_SUB);
@@ -48,7 +50,17 @@ public final class ChoreoRedisAutoConfiguration {
 				&& connection.getStandalone() != null) {
 			builder.endpoints(connection.getStandalone().getHost() + ":" + connection.getStandalone().getPort());
 		}
-		return harnesses.connect("redis", builder.build());
+		return harnesses.connect("redis", builder.build(), configuredBy(environment, connection));
+	}
+
+	static String configuredBy(Environment environment, @Nullable DataRedisConnectionDetails details) {
+		if (details != null && !details.getClass().getSimpleName().startsWith("Properties")) {
+			return "a service connection (" + details.getClass().getSimpleName() + ")";
+		}
+		if (environment.containsProperty("spring.data.redis.url")) {
+			return "spring.data.redis.url";
+		}
+		return "spring.data.redis.host and spring.data.redis.port";
 	}
 
 }

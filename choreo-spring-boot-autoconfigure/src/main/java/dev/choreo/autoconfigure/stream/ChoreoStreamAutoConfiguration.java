@@ -50,7 +50,8 @@ public final class ChoreoStreamAutoConfiguration {
 		if (binder != null && !binder.isBlank()) {
 			builder.binder(binder);
 		}
-		return harnesses.connect("stream", builder.build());
+		return harnesses.connect("stream", builder.build(), "the Spring Cloud Stream binder's configuration"
+				+ ((binder != null && !binder.isBlank()) ? " (binder " + binder + ")" : ""));
 	}
 
 	/**

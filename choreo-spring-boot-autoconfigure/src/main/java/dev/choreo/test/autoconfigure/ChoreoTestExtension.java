@@ -1,5 +1,7 @@
 package dev.choreo.test.autoconfigure;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.choreo.Harness;
+import dev.choreo.ReadinessCheck;
 import dev.choreo.Scenario;
 import dev.choreo.Stage;
 import dev.choreo.StageScenario;
@@ -20,14 +23,20 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.ParameterResolutionDelegate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.test.context.support.TestConstructorUtils;
 
 /**
  * Resolves {@link Harness}, {@link Stage}, {@link Scenario} and {@link StageScenario}
- * parameters of test methods from the test's application context. A scenario is named
- * after the test and closed after it; when the test failed before {@code awaitAll}, its
- * pending expectations are reported as aborted by the test's exception.
+ * parameters of test methods from the test's application context; parameters Spring's
+ * extension resolves ({@code @Autowired}, {@code @Qualifier}, {@code @Value}, autowirable
+ * constructors) are left to it. A {@code Harness} parameter named after a harness bean
+ * ({@code Harness natsHarness}) gets that harness when the tests are compiled with
+ * parameter names; otherwise the primary one. A scenario is named after the test and
+ * closed after it; when the test failed before {@code awaitAll}, its pending expectations
+ * are reported as aborted by the test's exception.
  */
 class ChoreoTestExtension implements ParameterResolver, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -36,10 +45,26 @@ class ChoreoTestExtension implements ParameterResolver, AfterTestExecutionCallba
 
 	private static final String OPEN = "open";
 
+	/**
+	 * Claim the Choreo types, except where Spring's own extension resolves the parameter
+	 * ({@code @Autowired}, {@code @Qualifier}, {@code @Value} or an autowirable
+	 * constructor), so the two never compete.
+	 */
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		Class<?> type = parameterContext.getParameter().getType();
-		return type == Harness.class || type == Stage.class || type == Scenario.class || type == StageScenario.class;
+		Parameter parameter = parameterContext.getParameter();
+		Class<?> type = parameter.getType();
+		if (type != Harness.class && type != Stage.class && type != Scenario.class && type != StageScenario.class) {
+			return false;
+		}
+		return !ParameterResolutionDelegate.isAutowirable(parameter, parameterContext.getIndex())
+				&& !isAutowirableConstructor(parameter.getDeclaringExecutable(), extensionContext);
+	}
+
+	private static boolean isAutowirableConstructor(Executable executable, ExtensionContext extensionContext) {
+		return executable instanceof Constructor<?>
+				&& TestConstructorUtils.isAutowirableConstructor(executable, extensionContext.getRequiredTestClass(),
+						(name) -> extensionContext.getConfigurationParameter(name).orElse(null));
 	}
 
 	@Override
@@ -48,19 +73,23 @@ class ChoreoTestExtension implements ParameterResolver, AfterTestExecutionCallba
 		Parameter parameter = parameterContext.getParameter();
 		Class<?> type = parameter.getType();
 		if (type == Harness.class) {
-			return harness(context, parameter.getName());
+			Harness harness = harness(context, parameter.isNamePresent() ? parameter.getName() : null,
+					parameter.getName());
+			context.getBeanProvider(ReadinessCheck.class).ifAvailable((check) -> check.awaitReady(harness));
+			return harness;
 		}
 		if (type == Stage.class) {
 			return stage(context);
 		}
 		String name = scenarioName(extensionContext);
-		Object scenario = (type == Scenario.class) ? harness(context, null).scenario(name)
+		Object scenario = (type == Scenario.class) ? harness(context, null, null).scenario(name)
 				: stage(context).scenario(name);
 		open(extensionContext).add((AutoCloseable) scenario);
 		return scenario;
 	}
 
-	private static Harness harness(ApplicationContext context, @Nullable String parameterName) {
+	private static Harness harness(ApplicationContext context, @Nullable String parameterName,
+			@Nullable String compiledName) {
 		Map<String, Harness> harnesses = context.getBeansOfType(Harness.class);
 		if (harnesses.isEmpty()) {
 			throw new ParameterResolutionException("No Choreo harness in the application context: configure a broker"
@@ -79,9 +108,16 @@ class ChoreoTestExtension implements ParameterResolver, AfterTestExecutionCallba
 		if (unique != null) {
 			return unique;
 		}
+		if (compiledName != null && parameterName == null) {
+			throw new ParameterResolutionException("Several Choreo harnesses " + harnesses.keySet()
+					+ " and none is primary, and the test was compiled without parameter names (this parameter is"
+					+ " '" + compiledName + "'), so its name cannot choose one: annotate it with @Qualifier(\""
+					+ harnesses.keySet().iterator().next() + "\"), compile the tests with -parameters, or set"
+					+ " choreo.default-transport");
+		}
 		throw new ParameterResolutionException("Several Choreo harnesses " + harnesses.keySet()
-				+ " and none is primary: name the parameter after one (Harness natsHarness), set"
-				+ " choreo.default-transport, or take a StageScenario");
+				+ " and none is primary: name the parameter after one (Harness natsHarness), annotate it with"
+				+ " @Qualifier(\"natsHarness\"), set choreo.default-transport, or take a StageScenario");
 	}
 
 	private static Stage stage(ApplicationContext context) {

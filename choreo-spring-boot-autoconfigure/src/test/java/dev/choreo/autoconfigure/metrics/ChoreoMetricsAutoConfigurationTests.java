@@ -3,10 +3,12 @@ package dev.choreo.autoconfigure.metrics;
 import java.time.Duration;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
 import dev.choreo.Harness;
 import dev.choreo.Scenario;
 import dev.choreo.autoconfigure.ChoreoAutoConfiguration;
 import dev.choreo.autoconfigure.HarnessFactory;
+import dev.choreo.autoconfigure.testing.LogCapture;
 import dev.choreo.transport.InMemoryTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -105,11 +107,42 @@ class ChoreoMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutARegistry() {
-		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ChoreoAutoConfiguration.class, ChoreoMetricsAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChoreoMetrics.class));
+	void backsOffWithoutARegistryAndSaysOnceHowToGetOne() {
+		try (LogCapture logs = LogCapture.of("dev.choreo")) {
+			new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(ChoreoAutoConfiguration.class, ChoreoMetricsAutoConfiguration.class))
+				.withUserConfiguration(InMemoryHarness.class, SecondInMemoryHarness.class)
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChoreoMetrics.class));
+			assertThat(logs.messages(Level.INFO)).containsExactly("Choreo records no metrics: the application context"
+					+ " has no MeterRegistry. To get choreo.expectation.latency and the other choreo.* meters, add"
+					+ " io.micrometer:micrometer-core and org.springframework.boot:spring-boot-starter-actuator to the"
+					+ " test class path, or define a SimpleMeterRegistry bean; set choreo.metrics.enabled=false to do"
+					+ " without them.");
+		}
+	}
+
+	@Test
+	void saysNothingAboutMetricsWithARegistryOrWhenSwitchedOff() {
+		try (LogCapture logs = LogCapture.of("dev.choreo")) {
+			this.runner.run((context) -> assertThat(context).hasSingleBean(ChoreoMetrics.class));
+			new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(ChoreoAutoConfiguration.class, ChoreoMetricsAutoConfiguration.class))
+				.withPropertyValues("choreo.metrics.enabled=false")
+				.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(logs.messages(Level.INFO)).isEmpty();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SecondInMemoryHarness {
+
+		@Bean(destroyMethod = "close")
+		Harness otherHarness(HarnessFactory harnesses) {
+			return harnesses.connect("other", InMemoryTransport.create());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static dev.choreo.match.Matchers.fieldEquals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ChoreoNatsAutoConfiguration}, against the local NATS server and
@@ -181,16 +182,23 @@ class ChoreoNatsAutoConfigurationTests {
 	}
 
 	@Test
-	void failsWithoutLeakingAWrongPassword() {
+	void failsTheTestsThatUseTheHarnessWithoutLeakingAWrongPassword() {
 		this.runner
 			.withPropertyValues("choreo.nats.servers=nats://127.0.0.1:" + securedServer.port(),
 					"choreo.nats.username=app", "choreo.nats.password=not-the-Pa55", "choreo.nats.connect-timeout=3s")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-					assertThat(String.valueOf(cause.getMessage())).doesNotContain("not-the-Pa55");
-				}
-				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Could not connect to NATS");
+				assertThat(context).hasNotFailed();
+				Harness harness = context.getBean(Harness.class);
+				assertThat(harness.isConnected()).isFalse();
+				assertThatIllegalStateException().isThrownBy(() -> harness.scenario("wrong password"))
+					.satisfies((ex) -> {
+						assertThat(ex.getMessage()).startsWith("Choreo's nats harness cannot connect to its broker,"
+								+ " configured by choreo.nats.servers: Could not connect to NATS at [nats://127.0.0.1:"
+								+ securedServer.port() + "] within 3000ms: ");
+						for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+							assertThat(String.valueOf(cause.getMessage())).doesNotContain("not-the-Pa55");
+						}
+					});
 			});
 	}
 

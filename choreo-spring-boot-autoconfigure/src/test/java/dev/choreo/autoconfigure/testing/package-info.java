@@ -1,0 +1,7 @@
+/**
+ * Test support.
+ */
+@NullMarked
+package dev.choreo.autoconfigure.testing;
+
+import org.jspecify.annotations.NullMarked;
