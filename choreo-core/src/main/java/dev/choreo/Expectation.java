@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.choreo.internal.Repr;
 import dev.choreo.match.MatchFailure;
 import dev.choreo.match.MatchResult;
 import dev.choreo.match.MessageMatcher;
@@ -145,7 +146,7 @@ final class Expectation implements Interest {
 						: "payload could not be decoded as " + this.type.getSimpleName() + " ("
 								+ ex.getClass().getName() + ")";
 				return new Evaluation(view, MatchResult.fail(reason, MatchFailure.of(MatchFailure.Kind.TYPE_MISMATCH,
-						MatchFailure.ROOT, this.type.getSimpleName(), typeName(inbound.decoded()))));
+						MatchFailure.ROOT, this.type.getSimpleName(), Repr.typeName(inbound.decoded()))));
 			}
 		}
 		try {
@@ -175,10 +176,6 @@ final class Expectation implements Interest {
 	private MatchResult nullResult() {
 		return MatchResult.fail("matcher returned no result",
 				MatchFailure.of(MatchFailure.Kind.PREDICATE, MatchFailure.ROOT, this.matcherDescription, null));
-	}
-
-	private static String typeName(@Nullable Object value) {
-		return (value != null) ? value.getClass().getSimpleName() : "null";
 	}
 
 	private void matched(Evaluation evaluation) {

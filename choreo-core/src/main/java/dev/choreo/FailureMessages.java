@@ -28,8 +28,8 @@ final class FailureMessages {
 			Object expected = handle.expectedShape();
 			Object actual = handle.lastMismatchPayload();
 			if (handle.outcome() == Outcome.FAIL && expected != null && actual != null) {
-				return new org.opentest4j.AssertionFailedError(message, Redaction.redact(expected, null),
-						Redaction.redact(actual, null));
+				return new org.opentest4j.AssertionFailedError(message, Repr.pretty(Redaction.redact(expected, null)),
+						Repr.pretty(Redaction.redact(actual, null)));
 			}
 		}
 		return new AssertionError(message);

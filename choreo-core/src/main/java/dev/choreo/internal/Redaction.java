@@ -40,6 +40,25 @@ public final class Redaction {
 			// quadratic
 			Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]{0,63}://)([^\\s/@:]*:[^\\s/@]*)(@)"));
 
+	private static final String VALUE = "<value>";
+
+	private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
+
+	/** JSON strings, rendered bytes, and numbers, booleans and nulls. */
+	private static final Pattern LITERAL = Pattern.compile(STRING + "|<\\d+ bytes?(?:: (?:" + STRING
+			+ "|[0-9a-f .]*))?>|(?<![\\w.$])(?:-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null)(?![\\w.])");
+
+	private static final Pattern KEY_FOLLOWS = Pattern.compile("\\s*:");
+
+	/** Before the first argument of a field or header factory: a path or a name. */
+	private static final Pattern NAME_ARGUMENT = Pattern.compile("\\b(?:field|header)[A-Za-z]*\\(\\s*$");
+
+	/** Inside {@code FieldPath.of(...)}: path parts. */
+	private static final Pattern PATH_ARGUMENT = Pattern
+		.compile("FieldPath\\.of\\((?:\\s*(?:" + STRING + "|-?\\d+)\\s*,)*\\s*$");
+
+	private static final Pattern VALUE_POSITION = Pattern.compile("[(,:\\[]\\s*$");
+
 	private static final Pattern ASSIGNED_VALUE = Pattern
 		.compile("=\\s*('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,()]+)", Pattern.DOTALL);
 
@@ -85,11 +104,17 @@ public final class Redaction {
 
 	/**
 	 * Return a copy of a structured value with secret keys redacted and strings scrubbed.
-	 * @param value a map, list, string or scalar
+	 * A record or bean is first turned into the map Jackson writes for it
+	 * ({@link Repr#plain(Object)}), so its secret fields are redacted too.
+	 * @param value a map, list, string, scalar, record or bean
 	 * @param counts counts redacted fields and text matches, or {@code null}
 	 * @return the redacted copy
 	 */
 	public static @Nullable Object redact(@Nullable Object value, @Nullable Counts counts) {
+		return redactPlain(Repr.plain(value), counts);
+	}
+
+	private static @Nullable Object redactPlain(@Nullable Object value, @Nullable Counts counts) {
 		if (value instanceof Map<?, ?> map) {
 			Map<Object, @Nullable Object> copy = new LinkedHashMap<>();
 			map.forEach((key, item) -> {
@@ -117,13 +142,38 @@ public final class Redaction {
 	}
 
 	/**
-	 * Redact the literal values a matcher description assigns ({@code account = 'ACME-1'}
-	 * becomes {@code account =<value>}), for logs about replies that never fired.
+	 * Redact the literal values of a matcher description, for logs and reports about
+	 * replies that never fired: {@code fieldEquals("account", "ACME-1")} becomes
+	 * {@code fieldEquals("account", <value>)} and
+	 * {@code containsFields({"account":"ACME-1"})} becomes
+	 * {@code containsFields({"account":<value>})}. Paths, header names and object keys
+	 * stay; so do the literals of a custom description, except values it assigns with
+	 * {@code =}.
 	 * @param description the matcher description
-	 * @return the description without assigned values
+	 * @return the description without literal values
 	 */
 	public static String matcherDescription(String description) {
-		return ASSIGNED_VALUE.matcher(description).replaceAll("=<value>");
+		Matcher literals = LITERAL.matcher(description);
+		StringBuilder out = new StringBuilder();
+		while (literals.find()) {
+			String kept = isValue(description, literals) ? VALUE : literals.group();
+			literals.appendReplacement(out, Matcher.quoteReplacement(kept));
+		}
+		literals.appendTail(out);
+		return ASSIGNED_VALUE.matcher(out).replaceAll("=" + VALUE);
+	}
+
+	private static boolean isValue(String description, Matcher literal) {
+		String before = description.substring(0, literal.start());
+		String token = literal.group();
+		if (token.startsWith("<")) {
+			return true;
+		}
+		if (token.startsWith("\"")) {
+			boolean key = KEY_FOLLOWS.matcher(description).region(literal.end(), description.length()).lookingAt();
+			return !key && !NAME_ARGUMENT.matcher(before).find() && !PATH_ARGUMENT.matcher(before).find();
+		}
+		return VALUE_POSITION.matcher(before).find() && !PATH_ARGUMENT.matcher(before).find();
 	}
 
 	/**

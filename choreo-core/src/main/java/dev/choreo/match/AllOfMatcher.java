@@ -14,7 +14,7 @@ final class AllOfMatcher extends DescribedMatcher {
 	private final List<MessageMatcher> matchers;
 
 	AllOfMatcher(List<MessageMatcher> matchers) {
-		super(Shapes.describe("all_of", matchers));
+		super(Shapes.describe("allOf", matchers));
 		this.matchers = matchers;
 	}
 
@@ -40,9 +40,9 @@ final class AllOfMatcher extends DescribedMatcher {
 
 	private MatchResult failed(MessageMatcher matcher, MatchResult result, @Nullable Object payload) {
 		MatchFailure child = Shapes.failureOf(result, matcher.description(), payload);
-		MatchFailure failure = new MatchFailure(Kind.COMPOSED, "all_of", Shapes.single("all_of", expectedShape()), null,
-				List.of(child));
-		return MatchResult.fail("all_of failed on " + matcher.description() + ": " + result.reason(), failure);
+		MatchFailure failure = new MatchFailure(Kind.COMPOSED, Shapes.ALL_OF,
+				Shapes.single(Shapes.ALL_OF, expectedShape()), null, List.of(child));
+		return MatchResult.fail("allOf failed on " + matcher.description() + ": " + result.reason(), failure);
 	}
 
 	@Override

@@ -14,33 +14,33 @@ final class AnyElementMatcher extends DescribedMatcher {
 	private final MessageMatcher matcher;
 
 	AnyElementMatcher(MessageMatcher matcher) {
-		super("any_element(" + matcher.description() + ")");
+		super("anyElement(" + matcher.description() + ")");
 		this.matcher = matcher;
 	}
 
 	@Override
 	public MatchResult match(@Nullable Object payload) {
 		if (!(payload instanceof List<?> list)) {
-			return EveryMatcher.notAList("any_element", payload);
+			return EveryMatcher.notAList("anyElement", payload);
 		}
 		List<MatchFailure> children = new ArrayList<>();
 		int index = 0;
 		for (Object element : list) {
 			MatchResult result = Shapes.checked(this.matcher.match(element), this.matcher.description());
 			if (result.matched()) {
-				return MatchResult.pass("any_element: index " + index + " satisfies " + this.matcher.description());
+				return MatchResult.pass("anyElement: element " + index + " satisfies " + this.matcher.description());
 			}
 			MatchFailure child = Shapes.failureOf(result, this.matcher.description(), element);
-			children.add(Shapes.reroot(child, String.valueOf(index)));
+			children.add(Shapes.reroot(child, FieldPath.child("", index)));
 			index++;
 		}
 		MatchFailure failure = new MatchFailure(Kind.COMPOSED, MatchFailure.ROOT, expectedShape(), null, children);
-		return MatchResult.fail("any_element: no element satisfies " + this.matcher.description(), failure);
+		return MatchResult.fail("anyElement: no element satisfies " + this.matcher.description(), failure);
 	}
 
 	@Override
 	public Object expectedShape() {
-		return Shapes.single("any_element", Shapes.shapeOf(this.matcher));
+		return Shapes.single("anyElement", Shapes.shapeOf(this.matcher));
 	}
 
 }

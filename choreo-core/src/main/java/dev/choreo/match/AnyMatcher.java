@@ -10,7 +10,7 @@ final class AnyMatcher extends DescribedMatcher {
 	static final AnyMatcher INSTANCE = new AnyMatcher();
 
 	private AnyMatcher() {
-		super("(any)");
+		super("anyPayload()");
 	}
 
 	@Override

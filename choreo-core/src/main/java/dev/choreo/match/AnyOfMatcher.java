@@ -15,7 +15,7 @@ final class AnyOfMatcher extends DescribedMatcher {
 	private final List<MessageMatcher> matchers;
 
 	AnyOfMatcher(List<MessageMatcher> matchers) {
-		super(Shapes.describe("any_of", matchers));
+		super(Shapes.describe("anyOf", matchers));
 		this.matchers = matchers;
 	}
 
@@ -35,14 +35,14 @@ final class AnyOfMatcher extends DescribedMatcher {
 		for (MessageMatcher matcher : this.matchers) {
 			MatchResult result = Shapes.checked(run.apply(matcher), matcher.description());
 			if (result.matched()) {
-				return MatchResult.pass("any_of matched " + matcher.description());
+				return MatchResult.pass("anyOf matched " + matcher.description());
 			}
 			children.add(Shapes.failureOf(result, matcher.description(), payload));
 			reasons.add(result.reason());
 		}
-		MatchFailure failure = new MatchFailure(Kind.COMPOSED, "any_of", Shapes.single("any_of", expectedShape()), null,
-				children);
-		return MatchResult.fail("any_of: none matched \u2014 " + String.join("; ", reasons), failure);
+		MatchFailure failure = new MatchFailure(Kind.COMPOSED, Shapes.ANY_OF,
+				Shapes.single(Shapes.ANY_OF, expectedShape()), null, children);
+		return MatchResult.fail("anyOf: none matched \u2014 " + String.join("; ", reasons), failure);
 	}
 
 	@Override

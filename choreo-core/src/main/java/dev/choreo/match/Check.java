@@ -44,80 +44,118 @@ final class Check {
 		return new Check(Op.EXISTS, Boolean.TRUE, null);
 	}
 
-	boolean isExists() {
-		return this.op == Op.EXISTS;
+	/**
+	 * Return a field matcher's description, such as
+	 * {@code fieldEquals("status", "PAID")}.
+	 * @param path the path as the DSL spells it
+	 * @return the description
+	 */
+	String fieldDescription(String path) {
+		return call(this.op.fieldName, path);
 	}
 
 	/**
-	 * Return the operator and the rendered value, such as {@code = 'PASS'}.
-	 * @return the fragment
+	 * Return a value matcher's description, such as {@code gt(0)}.
+	 * @return the description
 	 */
-	String fragment() {
-		return this.op.symbol + " " + renderedValue();
+	String valueDescription() {
+		return call(this.op.valueName, null);
 	}
 
-	private String renderedValue() {
-		return (this.op == Op.IN) ? Repr.tuple((List<?>) nonNull(this.value)) : Repr.repr(this.value);
+	/**
+	 * Return a description as a DSL call: the name, then the first argument if any, then
+	 * the expected values.
+	 * @param name the factory name
+	 * @param first the first argument, already rendered, or {@code null}
+	 * @return the description
+	 */
+	String call(String name, @Nullable String first) {
+		String values = arguments();
+		StringBuilder text = new StringBuilder(name).append('(');
+		if (first != null) {
+			text.append(first).append(values.isEmpty() ? "" : ", ");
+		}
+		return text.append(values).append(')').toString();
 	}
 
-	String description(@Nullable String label) {
-		if (this.op == Op.EXISTS) {
-			return "exists(" + ((label != null) ? label : "") + ")";
-		}
-		if (label == null) {
-			return (this.op == Op.EQ) ? "== " + renderedValue() : fragment();
-		}
-		return label + " " + fragment();
+	private String arguments() {
+		return switch (this.op) {
+			case EXISTS -> "";
+			case IN -> Repr.arguments((List<?>) nonNull(this.value));
+			default -> Repr.repr(this.value);
+		};
+	}
+
+	/**
+	 * Return what the check expects, as a reason puts it: {@code "PAID"}, {@code > 100},
+	 * {@code one of ["A","B"]}.
+	 * @return the expectation
+	 */
+	private String expectation() {
+		String value = Repr.repr(this.value);
+		return switch (this.op) {
+			case EQ, EXISTS -> value;
+			case NE -> "a value other than " + value;
+			case IN -> "one of " + value;
+			case GT -> "> " + value;
+			case LT -> "< " + value;
+			case MATCHES -> "a string matching " + value;
+		};
 	}
 
 	@Nullable Object shape() {
-		return (this.op == Op.EQ) ? this.value : Shapes.single(this.op.key, this.value);
+		return (this.op == Op.EQ) ? this.value : Shapes.single(this.op.valueName, this.value);
 	}
 
-	MatchResult missing(String label, String path) {
-		return MatchResult.fail("field '" + label + "' missing", MatchFailure.of(Kind.MISSING, path, shape(), null));
+	/**
+	 * Return the failure of a check whose value is missing.
+	 * @param reason why the value is missing
+	 * @param path the failure path
+	 * @return the failed result
+	 */
+	MatchResult missing(String reason, String path) {
+		return MatchResult.fail(reason, MatchFailure.of(Kind.MISSING, path, shape(), null));
 	}
 
 	/**
 	 * Evaluate the check against a value that is present.
-	 * @param label the display path, or {@code null} for a value matcher
+	 * @param where the display path the reason names, or {@code null} for none
 	 * @param path the failure path
 	 * @param actual the value found
+	 * @param description the description of the matcher, the reason of a match
 	 * @return the result
 	 */
-	MatchResult evaluate(@Nullable String label, String path, @Nullable Object actual) {
+	MatchResult evaluate(@Nullable String where, String path, @Nullable Object actual, String description) {
 		if (this.op == Op.EXISTS) {
-			return MatchResult.pass(((label != null) ? label : MatchFailure.ROOT) + " present");
+			return MatchResult.pass(description);
 		}
-		String subject = (label != null) ? label + " " + fragment() : fragment();
+		String at = (where != null) ? "at " + where + ": " : "";
 		if (this.op.ordering && !Values.comparable(actual, this.value)) {
-			return incomparable(label, path, actual);
+			return incomparable(at, path, actual);
 		}
 		boolean passed;
 		try {
 			passed = test(actual);
 		}
 		catch (StackOverflowError ex) {
-			return overflow(subject, path, actual);
+			return MatchResult.fail(
+					at + "cannot evaluate " + description + " on " + Repr.repr(actual) + ": stack overflow",
+					MatchFailure.of(Kind.PREDICATE, path, shape(), actual));
 		}
 		if (passed) {
-			return MatchResult.pass(subject);
+			return MatchResult.pass(description);
 		}
 		Kind kind = (this.op == Op.EQ) ? Kind.MISMATCH : Kind.PREDICATE;
-		return MatchResult.fail("expected " + subject + ", got " + Repr.repr(actual),
+		return MatchResult.fail(at + "expected " + expectation() + ", got " + Repr.repr(actual),
 				MatchFailure.of(kind, path, shape(), actual));
 	}
 
-	private MatchResult overflow(String subject, String path, @Nullable Object actual) {
-		return MatchResult.fail("cannot evaluate " + subject + " on " + Repr.repr(actual) + ": stack overflow",
-				MatchFailure.of(Kind.PREDICATE, path, shape(), actual));
-	}
-
-	private MatchResult incomparable(@Nullable String label, String path, @Nullable Object actual) {
-		String subject = ((label != null) ? label + "=" : "") + Repr.repr(actual);
-		String error = "'" + this.op.symbol + "' not supported between " + Repr.typeName(actual) + " and "
-				+ Repr.typeName(this.value);
-		return MatchResult.fail("cannot compare " + subject + " " + fragment() + ": " + error,
+	private MatchResult incomparable(String at, String path, @Nullable Object actual) {
+		String comparison = Repr.repr(actual) + " " + this.op.symbol + " " + Repr.repr(this.value);
+		String why = (this.value instanceof String) ? "expected a string, got " + Repr.typeName(actual)
+				: (this.value instanceof Number && Values.isNumber(this.value))
+						? "expected a number, got " + Repr.typeName(actual) : "only two numbers or two strings compare";
+		return MatchResult.fail(at + "cannot compare " + comparison + ": " + why,
 				MatchFailure.of(Kind.TYPE_MISMATCH, path, shape(), actual));
 	}
 
@@ -162,22 +200,27 @@ final class Check {
 	}
 
 	/**
-	 * The operators, with the symbol used in reasons and the key used in shapes.
+	 * The operators, with the symbol used in reasons and the names of their field and
+	 * value factories (the value factory's name is also the key used in shapes).
 	 */
 	enum Op {
 
-		EQ("=", "eq", false), NE("!=", "ne", false), IN("in", "in", false), GT(">", "gt", true), LT("<", "lt", true),
-		MATCHES("matches", "matches", false), EXISTS("exists", "exists", false);
+		EQ("=", "fieldEquals", "valueEquals", false), NE("!=", "fieldNe", "ne", false),
+		IN("in", "fieldIn", "valueIn", false), GT(">", "fieldGt", "gt", true), LT("<", "fieldLt", "lt", true),
+		MATCHES("matches", "fieldMatches", "valueMatches", false), EXISTS("exists", "fieldExists", "exists", false);
 
 		private final String symbol;
 
-		private final String key;
+		private final String fieldName;
+
+		private final String valueName;
 
 		private final boolean ordering;
 
-		Op(String symbol, String key, boolean ordering) {
+		Op(String symbol, String fieldName, String valueName, boolean ordering) {
 			this.symbol = symbol;
-			this.key = key;
+			this.fieldName = fieldName;
+			this.valueName = valueName;
 			this.ordering = ordering;
 		}
 

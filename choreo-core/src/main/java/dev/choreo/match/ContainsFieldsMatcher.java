@@ -11,12 +11,9 @@ final class ContainsFieldsMatcher extends DescribedMatcher {
 
 	private final SpecNode spec;
 
-	private final String described;
-
 	private ContainsFieldsMatcher(SpecNode spec, String described) {
-		super("contains_fields(" + described + ")");
+		super("containsFields(" + described + ")");
 		this.spec = spec;
-		this.described = described;
 	}
 
 	static ContainsFieldsMatcher of(Map<String, ?> spec) {
@@ -27,7 +24,7 @@ final class ContainsFieldsMatcher extends DescribedMatcher {
 	@Override
 	public MatchResult match(@Nullable Object payload) {
 		MatchResult result = this.spec.match(payload, null);
-		return (result != null) ? result : MatchResult.pass("contains " + this.described);
+		return (result != null) ? result : MatchResult.pass(description());
 	}
 
 	@Override

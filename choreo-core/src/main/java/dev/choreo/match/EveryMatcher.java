@@ -35,7 +35,7 @@ final class EveryMatcher extends DescribedMatcher {
 	}
 
 	private MatchResult failed(int index, @Nullable Object element, MatchResult result) {
-		String path = String.valueOf(index);
+		String path = FieldPath.child("", index);
 		MatchFailure child = Shapes.reroot(Shapes.failureOf(result, this.matcher.description(), element), path);
 		MatchFailure failure = new MatchFailure(Kind.COMPOSED, path, expectedShape(), null, List.of(child));
 		return MatchResult.fail("every: element " + index + " failed \u2014 " + result.reason(), failure);
@@ -43,8 +43,8 @@ final class EveryMatcher extends DescribedMatcher {
 
 	static MatchResult notAList(String name, @Nullable Object payload) {
 		String type = Repr.typeName(payload);
-		return MatchResult.fail(name + " requires a list payload, got " + type,
-				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, Shapes.single("type", "list"), type));
+		return MatchResult.fail(name + " needs an array, got " + type,
+				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, Shapes.single("type", "array"), type));
 	}
 
 	@Override

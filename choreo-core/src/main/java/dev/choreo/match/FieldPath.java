@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.choreo.internal.Repr;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A path into a decoded payload: a sequence of {@code String} parts (map keys) and
  * {@code Integer} parts (list indexes, negative ones counting from the end, or integer
  * map keys). <pre class="code">
- * FieldPath.parse("items.0.id");        // ("items", 0, "id")
- * FieldPath.of("trace.id");             // one key that contains a dot
- * FieldPath.of("items", "0");           // the string key "0", not an index
+ * FieldPath.parse("items.0.id");        // ("items", 0, "id"), shown as items[0].id
+ * FieldPath.of("trace.id");             // one key that contains a dot, shown as ["trace.id"]
+ * FieldPath.of("items", "0");           // the string key "0", not an index, shown as items["0"]
  * </pre>
  *
  * @since 0.1.0
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public final class FieldPath {
 
 	private static final Pattern INDEX = Pattern.compile("-?[0-9]+");
+
+	private static final Pattern NAME = Pattern.compile("[^.\\[\\]\"\\s]+");
 
 	/** Returned by {@link #resolve(Object)} when the path does not exist. */
 	static final Object MISSING = new Object();
@@ -76,7 +79,7 @@ public final class FieldPath {
 			return Integer.valueOf(segment);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("FieldPath '" + dotted + "' has index " + segment
+			throw new IllegalArgumentException("FieldPath " + Repr.quote(dotted) + " has index " + segment
 					+ " out of int range; use FieldPath.of(...) with a String part for a key", ex);
 		}
 	}
@@ -123,12 +126,112 @@ public final class FieldPath {
 	}
 
 	/**
-	 * Return the path the way failures report it: the parts joined with {@code .}, or
-	 * {@code <root>} when there are none.
-	 * @return the failure path
+	 * Return the path as the DSL spells it in a matcher description: an int for a path of
+	 * one index, the dotted string when parsing it gives this path back
+	 * ({@code "items.0.id"}), otherwise the {@code FieldPath.of(...)} call
+	 * ({@code FieldPath.of("trace.id")}).
+	 * @return the source form
 	 */
-	String failurePath() {
-		return this.parts.isEmpty() ? MatchFailure.ROOT : toString();
+	String source() {
+		if (this.parts.size() == 1 && this.parts.get(0) instanceof Integer index) {
+			return String.valueOf(index);
+		}
+		if (!this.parts.isEmpty()) {
+			String dotted = this.parts.stream().map(String::valueOf).collect(Collectors.joining("."));
+			try {
+				if (parse(dotted).equals(this)) {
+					return Repr.quote(dotted);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// an index out of range: spell the parts out
+			}
+		}
+		return call(this.parts);
+	}
+
+	private static String call(List<Object> parts) {
+		return parts.stream()
+			.map((part) -> (part instanceof String key) ? Repr.quote(key) : String.valueOf(part))
+			.collect(Collectors.joining(", ", "FieldPath.of(", ")"));
+	}
+
+	/**
+	 * Explain why this path does not resolve in a payload: the first part that is missing
+	 * and what was there instead, with a hint when the payload has a key that contains a
+	 * dot or is made of digits that the path splits or reads as an index.
+	 * @param payload the payload in which {@link #resolve(Object)} found nothing
+	 * @return the explanation, such as {@code no field "status"}
+	 */
+	String explainMissing(@Nullable Object payload) {
+		@Nullable Object node = payload;
+		for (int i = 0; i < this.parts.size(); i++) {
+			Object next = step(node, this.parts.get(i));
+			if (next == MISSING) {
+				return missingAt(i, node);
+			}
+			node = next;
+		}
+		return "missing";
+	}
+
+	private String missingAt(int index, @Nullable Object node) {
+		Object part = this.parts.get(index);
+		String where = (index == 0) ? "the payload" : display(this.parts.subList(0, index));
+		String what = (part instanceof Integer position) ? "no index " + position
+				: "no field " + Repr.quote((String) part);
+		if (node instanceof Map<?, ?> map) {
+			String hint = hint(index, map);
+			if (hint != null) {
+				return what + "; " + where + hint;
+			}
+			return (part instanceof Integer) ? what + ": " + where + " is an object" : what;
+		}
+		if (node instanceof List<?> list && part instanceof Integer) {
+			return what + ": " + where + " has " + list.size() + ((list.size() == 1) ? " element" : " elements");
+		}
+		return what + ": " + where + " is " + withArticle(Repr.typeName(node));
+	}
+
+	private @Nullable String hint(int index, Map<?, ?> map) {
+		for (int end = this.parts.size() - 1; end > index; end--) {
+			String joined = this.parts.subList(index, end + 1)
+				.stream()
+				.map(String::valueOf)
+				.collect(Collectors.joining("."));
+			if (hasKey(map, joined)) {
+				List<Object> suggested = new ArrayList<>(this.parts.subList(0, index));
+				suggested.add(joined);
+				suggested.addAll(this.parts.subList(end + 1, this.parts.size()));
+				return " has a key " + Repr.quote(joined) + ": use " + call(suggested)
+						+ " for a key that contains a dot";
+			}
+		}
+		Object part = this.parts.get(index);
+		if (part instanceof Integer && hasKey(map, String.valueOf(part))) {
+			List<Object> suggested = new ArrayList<>(this.parts);
+			suggested.set(index, String.valueOf(part));
+			return " has a key " + Repr.quote(String.valueOf(part)) + ": use " + call(suggested)
+					+ " for a key made of digits";
+		}
+		return null;
+	}
+
+	private static boolean hasKey(Map<?, ?> map, String key) {
+		try {
+			return map.containsKey(key);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static String withArticle(String type) {
+		return switch (type) {
+			case "null", "bytes" -> type;
+			case "object", "array" -> "an " + type;
+			default -> "a " + type;
+		};
 	}
 
 	@Override
@@ -142,12 +245,52 @@ public final class FieldPath {
 	}
 
 	/**
-	 * Return the display form: the parts joined with {@code .}.
+	 * Return the display form: names joined with {@code .}, indexes in brackets, and keys
+	 * that contain a dot, look like a number, are empty or contain brackets, quotes or
+	 * spaces as quoted strings in brackets: {@code items[0].id}, {@code ["trace.id"]},
+	 * {@code items["0"]}. Empty for the root.
 	 * @return the display form
 	 */
 	@Override
 	public String toString() {
-		return this.parts.stream().map(String::valueOf).collect(Collectors.joining("."));
+		return display(this.parts);
+	}
+
+	/**
+	 * Display parts in the notation of {@link #toString()}.
+	 * @param parts map keys ({@code String} or other) and list indexes ({@code Integer})
+	 * @return the display form
+	 */
+	static String display(List<?> parts) {
+		StringBuilder out = new StringBuilder();
+		for (Object part : parts) {
+			appendPart(out, part);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Return a path one part deeper, in the notation of {@link #toString()}.
+	 * @param path the display path, empty for the root
+	 * @param part a map key or a list index
+	 * @return the display path
+	 */
+	static String child(String path, Object part) {
+		StringBuilder out = new StringBuilder(path);
+		appendPart(out, part);
+		return out.toString();
+	}
+
+	private static void appendPart(StringBuilder out, Object part) {
+		if (part instanceof Integer index) {
+			out.append('[').append(index).append(']');
+		}
+		else if (part instanceof String key && NAME.matcher(key).matches() && !INDEX.matcher(key).matches()) {
+			out.append(out.isEmpty() ? "" : ".").append(key);
+		}
+		else {
+			out.append('[').append(Repr.quote(String.valueOf(part))).append(']');
+		}
 	}
 
 }

@@ -16,23 +16,23 @@ final class HeaderMatcher extends DescribedMatcher {
 
 	private final Check check;
 
-	private HeaderMatcher(String name, Check check) {
-		super(check.description("header:" + name));
+	private HeaderMatcher(String factory, String name, Check check) {
+		super(check.call(factory, Repr.quote(name)));
 		this.name = name;
 		this.label = "header:" + name;
 		this.check = check;
 	}
 
 	static HeaderMatcher equalTo(String name, String value) {
-		return new HeaderMatcher(name, Check.of(Check.Op.EQ, value));
+		return new HeaderMatcher("headerEquals", name, Check.of(Check.Op.EQ, value));
 	}
 
 	static HeaderMatcher exists(String name) {
-		return new HeaderMatcher(name, Check.exists());
+		return new HeaderMatcher("headerExists", name, Check.exists());
 	}
 
 	static HeaderMatcher matching(String name, String regex) {
-		return new HeaderMatcher(name, Check.matches(regex));
+		return new HeaderMatcher("headerMatches", name, Check.matches(regex));
 	}
 
 	@Override
@@ -44,10 +44,9 @@ final class HeaderMatcher extends DescribedMatcher {
 	public MatchResult matchMessage(ReceivedMessage message) {
 		String value = message.headers().get(this.name);
 		if (value == null) {
-			return MatchResult.fail("header " + Repr.repr(this.name) + " missing",
-					MatchFailure.of(Kind.MISSING, this.label, this.check.shape(), null));
+			return this.check.missing("no header " + Repr.quote(this.name), this.label);
 		}
-		return this.check.evaluate(this.label, this.label, value);
+		return this.check.evaluate("header " + Repr.quote(this.name), this.label, value, description());
 	}
 
 	@Override

@@ -17,7 +17,7 @@ final class KeyEqualsMatcher extends DescribedMatcher {
 	}
 
 	private KeyEqualsMatcher(Check check) {
-		super(check.description(LABEL));
+		super(check.call("keyEquals", null));
 		this.check = check;
 	}
 
@@ -30,9 +30,9 @@ final class KeyEqualsMatcher extends DescribedMatcher {
 	public MatchResult matchMessage(ReceivedMessage message) {
 		String key = message.key();
 		if (key == null) {
-			return MatchResult.fail("key missing", MatchFailure.of(Kind.MISSING, LABEL, this.check.shape(), null));
+			return this.check.missing("the message has no key", LABEL);
 		}
-		return this.check.evaluate(LABEL, LABEL, key);
+		return this.check.evaluate(LABEL, LABEL, key, description());
 	}
 
 	@Override

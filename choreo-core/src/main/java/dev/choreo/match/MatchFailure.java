@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * children's failures.
  *
  * @param kind the kind of failure
- * @param path the dotted path of the failing node, {@code <root>} for the whole payload,
- * {@code <raw>} for raw bytes, or {@code all_of} / {@code any_of} for compositions
+ * @param path the path of the failing node in {@link FieldPath}'s display notation
+ * ({@code items[0].id}, {@code ["trace.id"]}), {@code <root>} for the whole payload,
+ * {@code <raw>} for raw bytes, {@code header:<name>} or {@code key} for message metadata,
+ * or {@code allOf} / {@code anyOf} for compositions
  * @param expected the expected value or shape, as plain JSON-like values
  * @param actual the value found, or {@code null}
  * @param children the failures of composed matchers, oldest first

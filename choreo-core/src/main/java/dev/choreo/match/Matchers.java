@@ -364,12 +364,25 @@ public final class Matchers {
 	}
 
 	/**
-	 * Match raw bytes that contain a byte sequence. Any other payload is a type mismatch.
+	 * Match a message whose text contains a string: the raw bytes as they arrived, JSON
+	 * or not, must contain the string's UTF-8 bytes. Applied to a bare value, it matches
+	 * a string or a byte array that contains the text.
+	 * @param text the text to find
+	 * @return the matcher
+	 */
+	public static MessageMatcher payloadContains(String text) {
+		return PayloadContainsMatcher.text(text);
+	}
+
+	/**
+	 * Match a message whose raw bytes, as they arrived, contain a byte sequence. Applied
+	 * to a bare value, it matches a byte array or a string whose UTF-8 bytes contain the
+	 * sequence.
 	 * @param sub the bytes to find
 	 * @return the matcher
 	 */
 	public static MessageMatcher payloadContains(byte[] sub) {
-		return new PayloadContainsMatcher(sub);
+		return PayloadContainsMatcher.bytes(sub);
 	}
 
 	// Composition and quantifiers

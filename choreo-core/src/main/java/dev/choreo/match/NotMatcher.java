@@ -11,7 +11,7 @@ final class NotMatcher extends DescribedMatcher {
 	private final MessageMatcher matcher;
 
 	NotMatcher(MessageMatcher matcher) {
-		super("not_(" + matcher.description() + ")");
+		super("not(" + matcher.description() + ")");
 		this.matcher = matcher;
 	}
 

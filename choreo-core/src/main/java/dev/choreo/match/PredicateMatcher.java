@@ -13,7 +13,8 @@ final class PredicateMatcher extends DescribedMatcher {
 	private final Check check;
 
 	private PredicateMatcher(@Nullable FieldPath path, Check check) {
-		super(check.description(label(path)));
+		super((path != null && !path.parts().isEmpty()) ? check.fieldDescription(path.source())
+				: check.valueDescription());
 		this.path = path;
 		this.check = check;
 	}
@@ -26,27 +27,25 @@ final class PredicateMatcher extends DescribedMatcher {
 		return new PredicateMatcher(null, check);
 	}
 
-	private static @Nullable String label(@Nullable FieldPath path) {
-		return (path != null && !path.parts().isEmpty()) ? path.toString() : null;
-	}
-
 	@Override
 	public MatchResult match(@Nullable Object payload) {
-		String label = label(this.path);
-		if (this.path == null || label == null) {
-			return this.check.evaluate(null, MatchFailure.ROOT, payload);
+		if (this.path == null || this.path.parts().isEmpty()) {
+			return this.check.evaluate(null, MatchFailure.ROOT, payload, description());
 		}
+		String where = this.path.toString();
 		Object value = this.path.resolve(payload);
 		if (value == FieldPath.MISSING) {
-			return this.check.missing(label, this.path.failurePath());
+			return this.check.missing("at " + where + ": " + this.path.explainMissing(payload), where);
 		}
-		return this.check.evaluate(label, this.path.failurePath(), value);
+		return this.check.evaluate(where, where, value, description());
 	}
 
 	@Override
 	public @Nullable Object expectedShape() {
-		String label = label(this.path);
-		return (label != null) ? Shapes.single(label, this.check.shape()) : this.check.shape();
+		if (this.path == null || this.path.parts().isEmpty()) {
+			return this.check.shape();
+		}
+		return Shapes.single(this.path.toString(), this.check.shape());
 	}
 
 }

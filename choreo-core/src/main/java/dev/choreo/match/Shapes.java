@@ -16,7 +16,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class Shapes {
 
-	private static final Set<String> ROOT_LIKE = Set.of(MatchFailure.ROOT, "all_of", "any_of");
+	/** The failure path and shape key of an {@code allOf} composition. */
+	static final String ALL_OF = "allOf";
+
+	/** The failure path and shape key of an {@code anyOf} composition. */
+	static final String ANY_OF = "anyOf";
+
+	/** The shape key of a {@code payloadContains} matcher. */
+	static final String PAYLOAD_CONTAINS = "payloadContains";
+
+	private static final Set<String> ROOT_LIKE = Set.of(MatchFailure.ROOT, ALL_OF, ANY_OF);
 
 	private Shapes() {
 	}
@@ -92,8 +101,8 @@ final class Shapes {
 	}
 
 	/**
-	 * Move a failure tree under a path: every node at {@code <root>}, {@code all_of} or
-	 * {@code any_of} takes the path, other nodes keep theirs.
+	 * Move a failure tree under a path: every node at {@code <root>}, {@code allOf} or
+	 * {@code anyOf} takes the path, other nodes keep theirs.
 	 * @param failure the failure
 	 * @param path the new path
 	 * @return the moved failure

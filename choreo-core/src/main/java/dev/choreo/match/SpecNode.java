@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One node of a compiled {@code containsFields} spec: a map, a list, a matcher leaf or a
- * literal. Paths are the walked keys and indexes joined with {@code .}, {@code null} at
- * the root.
+ * literal. Paths are the walked keys and indexes in {@link FieldPath}'s display notation
+ * ({@code items[0].id}), {@code null} at the root.
  */
 abstract class SpecNode {
 
@@ -49,13 +49,21 @@ abstract class SpecNode {
 		return (path != null) ? path : MatchFailure.ROOT;
 	}
 
+	/**
+	 * Return the start of a reason about a node: {@code at items[0]: }, nothing at the
+	 * root.
+	 */
+	static String at(@Nullable String path) {
+		return (path != null) ? "at " + path + ": " : "";
+	}
+
 	static String child(@Nullable String path, Object part) {
-		return (path != null) ? path + "." + part : String.valueOf(part);
+		return FieldPath.child((path != null) ? path : "", part);
 	}
 
 	static MatchResult typeMismatch(@Nullable String path, String expected, @Nullable Object payload) {
 		String type = Repr.typeName(payload);
-		return MatchResult.fail("at " + display(path) + ": expected " + expected + ", got " + type,
+		return MatchResult.fail(at(path) + "expected " + expected + ", got " + type,
 				MatchFailure.of(Kind.TYPE_MISMATCH, display(path), Shapes.single("type", expected), type));
 	}
 
@@ -78,13 +86,13 @@ abstract class SpecNode {
 		@Override
 		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
 			if (!(payload instanceof Map<?, ?> map)) {
-				return typeMismatch(path, "dict", payload);
+				return typeMismatch(path, "object", payload);
 			}
 			for (Map.Entry<Object, SpecNode> entry : this.children.entrySet()) {
 				String childPath = child(path, entry.getKey());
 				Object value = FieldPath.step(map, entry.getKey());
 				MatchResult result = (value != FieldPath.MISSING) ? entry.getValue().match(value, childPath)
-						: missing(childPath, entry.getValue());
+						: missing(childPath, entry.getKey(), entry.getValue());
 				if (result != null) {
 					return result;
 				}
@@ -92,8 +100,9 @@ abstract class SpecNode {
 			return null;
 		}
 
-		private static MatchResult missing(String path, SpecNode node) {
-			return MatchResult.fail("at " + path + ": key missing; expected " + node.describe(),
+		private static MatchResult missing(String path, Object key, SpecNode node) {
+			return MatchResult.fail(
+					"at " + path + ": no field " + Repr.quote(String.valueOf(key)) + "; expected " + node.describe(),
 					MatchFailure.of(Kind.MISSING, path, node.shape(), null));
 		}
 
@@ -103,13 +112,13 @@ abstract class SpecNode {
 				return this.children.keySet()
 					.stream()
 					.limit(DESCRIBED_KEYS)
-					.map((key) -> Repr.repr(key) + ": ...")
-					.collect(Collectors.joining(", ", "{", ", ...}"));
+					.map((key) -> Repr.quote(String.valueOf(key)) + ":...")
+					.collect(Collectors.joining(",", "{", ",...}"));
 			}
 			return this.children.entrySet()
 				.stream()
-				.map((entry) -> Repr.repr(entry.getKey()) + ": " + entry.getValue().describe())
-				.collect(Collectors.joining(", ", "{", "}"));
+				.map((entry) -> Repr.quote(String.valueOf(entry.getKey())) + ":" + entry.getValue().describe())
+				.collect(Collectors.joining(",", "{", "}"));
 		}
 
 		@Override
@@ -135,14 +144,14 @@ abstract class SpecNode {
 		@Override
 		@Nullable MatchResult match(@Nullable Object payload, @Nullable String path) {
 			if (!(payload instanceof List<?> list)) {
-				return typeMismatch(path, "list", payload);
+				return typeMismatch(path, "array", payload);
 			}
 			if (list.size() < this.elements.size()) {
 				return MatchResult.fail(
-						"at " + display(path) + ": list shorter than spec: " + list.size() + " < "
-								+ this.elements.size(),
-						MatchFailure.of(Kind.PREDICATE, display(path),
-								Shapes.single("min_length", this.elements.size()), list));
+						at(path) + "expected at least " + this.elements.size()
+								+ ((this.elements.size() == 1) ? " element" : " elements") + ", got " + list.size(),
+						MatchFailure.of(Kind.PREDICATE, display(path), Shapes.single("minItems", this.elements.size()),
+								list));
 			}
 			for (int i = 0; i < this.elements.size(); i++) {
 				MatchResult result = this.elements.get(i).match(list.get(i), child(path, i));
@@ -155,7 +164,7 @@ abstract class SpecNode {
 
 		@Override
 		String describe() {
-			return this.elements.stream().map(SpecNode::describe).collect(Collectors.joining(", ", "[", "]"));
+			return this.elements.stream().map(SpecNode::describe).collect(Collectors.joining(",", "[", "]"));
 		}
 
 		@Override
@@ -185,8 +194,7 @@ abstract class SpecNode {
 				return null;
 			}
 			MatchFailure failure = Shapes.failureOf(result, this.matcher.description(), payload);
-			return MatchResult.fail("at " + display(path) + ": " + result.reason(),
-					Shapes.reroot(failure, display(path)));
+			return MatchResult.fail(at(path) + result.reason(), Shapes.reroot(failure, display(path)));
 		}
 
 		@Override
@@ -217,8 +225,7 @@ abstract class SpecNode {
 			if (Values.equal(payload, this.value)) {
 				return null;
 			}
-			return MatchResult.fail(
-					"at " + display(path) + ": expected " + Repr.repr(this.value) + ", got " + Repr.repr(payload),
+			return MatchResult.fail(at(path) + "expected " + Repr.repr(this.value) + ", got " + Repr.repr(payload),
 					MatchFailure.of(Kind.MISMATCH, display(path), this.value, payload));
 		}
 

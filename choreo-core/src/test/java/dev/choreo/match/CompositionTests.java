@@ -18,6 +18,11 @@ import static dev.choreo.match.TestPayloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * Descriptions, reasons and failures of {@code allOf}, {@code anyOf} and {@code not}, by
+ * their DSL names (DESIGN §3 item 13), not the original's {@code all_of} and
+ * {@code not_}.
+ */
 class CompositionTests {
 
 	private static final Map<String, Object> STATUS_SHAPE = Map.of("status", "PASS");
@@ -27,7 +32,7 @@ class CompositionTests {
 	@Test
 	void allOfDescribesItsChildren() {
 		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
-		assertThat(matcher.description()).isEqualTo("all_of(status = 'PASS', qty > 0)");
+		assertThat(matcher.description()).isEqualTo("allOf(fieldEquals(\"status\", \"PASS\"), fieldGt(\"qty\", 0))");
 		assertThat(matcher.expectedShape()).isEqualTo(List.of(STATUS_SHAPE, QTY_SHAPE));
 	}
 
@@ -35,40 +40,41 @@ class CompositionTests {
 	void allOfPassesWithItsOwnDescription() {
 		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		assertThat(matcher.match(map("status", "PASS", "qty", 1)))
-			.isEqualTo(MatchResult.pass("all_of(status = 'PASS', qty > 0)"));
+			.isEqualTo(MatchResult.pass("allOf(fieldEquals(\"status\", \"PASS\"), fieldGt(\"qty\", 0))"));
 	}
 
 	@Test
 	void allOfStopsAtTheFirstFailureAndKeepsOnlyThatChild() {
 		MessageMatcher matcher = allOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		MatchResult result = matcher.match(map("status", "FAIL", "qty", 0));
-		assertThat(result.reason()).isEqualTo("all_of failed on status = 'PASS': expected status = 'PASS', got 'FAIL'");
+		assertThat(result.reason())
+			.isEqualTo("allOf failed on fieldEquals(\"status\", \"PASS\"): at status: expected \"PASS\", got \"FAIL\"");
 		assertThat(result.failure())
-			.isEqualTo(new MatchFailure(Kind.COMPOSED, "all_of", Map.of("all_of", List.of(STATUS_SHAPE, QTY_SHAPE)),
-					null, List.of(MatchFailure.of(Kind.MISMATCH, "status", "PASS", "FAIL"))));
+			.isEqualTo(new MatchFailure(Kind.COMPOSED, "allOf", Map.of("allOf", List.of(STATUS_SHAPE, QTY_SHAPE)), null,
+					List.of(MatchFailure.of(Kind.MISMATCH, "status", "PASS", "FAIL"))));
 		assertThat(matcher.match(map("status", "PASS", "qty", 0)).reason())
-			.isEqualTo("all_of failed on qty > 0: expected qty > 0, got 0");
+			.isEqualTo("allOf failed on fieldGt(\"qty\", 0): at qty: expected > 0, got 0");
 	}
 
 	@Test
 	void anyOfPassesOnTheFirstMatch() {
 		MessageMatcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
-		assertThat(matcher.description()).isEqualTo("any_of(status = 'PASS', qty > 0)");
+		assertThat(matcher.description()).isEqualTo("anyOf(fieldEquals(\"status\", \"PASS\"), fieldGt(\"qty\", 0))");
 		assertThat(matcher.match(map("status", "FAIL", "qty", 1)))
-			.isEqualTo(MatchResult.pass("any_of matched qty > 0"));
+			.isEqualTo(MatchResult.pass("anyOf matched fieldGt(\"qty\", 0)"));
 		assertThat(matcher.match(map("status", "PASS", "qty", 1)))
-			.isEqualTo(MatchResult.pass("any_of matched status = 'PASS'"));
+			.isEqualTo(MatchResult.pass("anyOf matched fieldEquals(\"status\", \"PASS\")"));
 	}
 
 	@Test
 	void anyOfFailsWithEveryChild() {
 		MessageMatcher matcher = anyOf(fieldEquals("status", "PASS"), fieldGt("qty", 0));
 		MatchResult result = matcher.match(map("status", "FAIL", "qty", 0));
-		assertThat(result.reason())
-			.isEqualTo("any_of: none matched \u2014 expected status = 'PASS', got 'FAIL'; expected qty > 0, got 0");
+		assertThat(result.reason()).isEqualTo(
+				"anyOf: none matched \u2014 at status: expected \"PASS\", got \"FAIL\"; at qty: expected > 0, got 0");
 		assertThat(result.failure())
-			.isEqualTo(new MatchFailure(Kind.COMPOSED, "any_of", Map.of("any_of", List.of(STATUS_SHAPE, QTY_SHAPE)),
-					null, List.of(MatchFailure.of(Kind.MISMATCH, "status", "PASS", "FAIL"),
+			.isEqualTo(new MatchFailure(Kind.COMPOSED, "anyOf", Map.of("anyOf", List.of(STATUS_SHAPE, QTY_SHAPE)), null,
+					List.of(MatchFailure.of(Kind.MISMATCH, "status", "PASS", "FAIL"),
 							MatchFailure.of(Kind.PREDICATE, "qty", Map.of("gt", 0), 0))));
 		assertThat(matcher.expectedShape()).isEqualTo(List.of(STATUS_SHAPE, QTY_SHAPE));
 	}
@@ -76,21 +82,23 @@ class CompositionTests {
 	@Test
 	void notReversesTheInnerResult() {
 		MessageMatcher matcher = not(fieldEquals("status", "PASS"));
-		assertThat(matcher.description()).isEqualTo("not_(status = 'PASS')");
-		assertThat(matcher.match(map("status", "FAIL"))).isEqualTo(MatchResult.pass("not_(status = 'PASS')"));
-		assertThat(matcher.match(map())).isEqualTo(MatchResult.pass("not_(status = 'PASS')"));
+		assertThat(matcher.description()).isEqualTo("not(fieldEquals(\"status\", \"PASS\"))");
+		assertThat(matcher.match(map("status", "FAIL")))
+			.isEqualTo(MatchResult.pass("not(fieldEquals(\"status\", \"PASS\"))"));
+		assertThat(matcher.match(map())).isEqualTo(MatchResult.pass("not(fieldEquals(\"status\", \"PASS\"))"));
 		Object payload = map("status", "PASS");
-		assertThat(matcher.match(payload)).isEqualTo(MatchResult.fail("not_(status = 'PASS') but it matched",
-				MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, Map.of("not", STATUS_SHAPE), payload)));
+		assertThat(matcher.match(payload))
+			.isEqualTo(MatchResult.fail("not(fieldEquals(\"status\", \"PASS\")) but it matched",
+					MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, Map.of("not", STATUS_SHAPE), payload)));
 		assertThat(matcher.expectedShape()).isEqualTo(Map.of("not", STATUS_SHAPE));
 	}
 
 	@Test
 	void compositionsNest() {
 		MessageMatcher matcher = allOf(anyOf(gt(10), lt(0)), not(gt(100)));
-		assertThat(matcher.description()).isEqualTo("all_of(any_of(> 10, < 0), not_(> 100))");
+		assertThat(matcher.description()).isEqualTo("allOf(anyOf(gt(10), lt(0)), not(gt(100)))");
 		assertThat(matcher.match(50).matched()).isTrue();
-		assertThat(matcher.match(500).reason()).isEqualTo("all_of failed on not_(> 100): not_(> 100) but it matched");
+		assertThat(matcher.match(500).reason()).isEqualTo("allOf failed on not(gt(100)): not(gt(100)) but it matched");
 		assertThat(matcher.expectedShape())
 			.isEqualTo(List.of(List.of(Map.of("gt", 10), Map.of("lt", 0)), Map.of("not", Map.of("gt", 100))));
 	}
@@ -99,7 +107,7 @@ class CompositionTests {
 	void aChildWithoutAFailureGetsAPredicateFailure() {
 		MessageMatcher bare = new BareMatcher();
 		MatchResult result = allOf(bare).match("x");
-		assertThat(result.reason()).isEqualTo("all_of failed on bare: nope");
+		assertThat(result.reason()).isEqualTo("allOf failed on bare: nope");
 		assertThat(result.failure()).isNotNull()
 			.extracting(MatchFailure::children)
 			.isEqualTo(List.of(MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, "bare", "x")));
@@ -111,8 +119,8 @@ class CompositionTests {
 	@Test
 	void aChildThatReturnsNoResultCountsAsAFailure() {
 		MessageMatcher broken = new NullResultMatcher();
-		assertThat(allOf(broken).match("x").reason()).isEqualTo("all_of failed on broken: broken returned no result");
-		assertThat(not(broken).match("x")).isEqualTo(MatchResult.pass("not_(broken)"));
+		assertThat(allOf(broken).match("x").reason()).isEqualTo("allOf failed on broken: broken returned no result");
+		assertThat(not(broken).match("x")).isEqualTo(MatchResult.pass("not(broken)"));
 	}
 
 	@Test

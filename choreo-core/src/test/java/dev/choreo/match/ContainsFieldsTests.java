@@ -19,6 +19,12 @@ import static dev.choreo.match.TestPayloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * {@code containsFields} in full text: the spec as compact JSON with embedded matchers by
+ * their DSL names, reasons with JSON values and JSON type names, paths in
+ * {@link FieldPath}'s display notation (DESIGN §3 item 13; the original prints
+ * {@code contains_fields({'k': v})} and {@code dict}).
+ */
 class ContainsFieldsTests {
 
 	private static Map<String, Object> spec(Object... keysAndValues) {
@@ -32,23 +38,24 @@ class ContainsFieldsTests {
 	@Test
 	void describesTheSpecWithEmbeddedMatcherDescriptions() {
 		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED", "qty", gt(0))));
-		assertThat(matcher.description()).isEqualTo("contains_fields({'item': {'status': 'COMPLETED', 'qty': > 0}})");
+		assertThat(matcher.description())
+			.isEqualTo("containsFields({\"item\":{\"status\":\"COMPLETED\",\"qty\":gt(0)}})");
 		assertThat(matcher).hasToString(matcher.description());
 	}
 
 	@Test
 	void describesMapsOfMoreThanThreeKeysByTheirFirstKeys() {
 		MessageMatcher matcher = containsFields(spec("a", 1, "b", 2, "c", 3, "d", 4));
-		assertThat(matcher.description()).isEqualTo("contains_fields({'a': ..., 'b': ..., 'c': ..., ...})");
+		assertThat(matcher.description()).isEqualTo("containsFields({\"a\":...,\"b\":...,\"c\":...,...})");
 		assertThat(containsFields(spec("l", List.of(1, valueEquals("x")), "n", null)).description())
-			.isEqualTo("contains_fields({'l': [1, == 'x'], 'n': null})");
+			.isEqualTo("containsFields({\"l\":[1,valueEquals(\"x\")],\"n\":null})");
 	}
 
 	@Test
 	void passesWithContainsAndTheDescribedSpec() {
 		MessageMatcher matcher = containsFields(spec("status", "PASS", "qty", gt(0)));
 		assertThat(matcher.match(map("status", "PASS", "qty", 3, "extra", true)))
-			.isEqualTo(MatchResult.pass("contains {'status': 'PASS', 'qty': > 0}"));
+			.isEqualTo(MatchResult.pass("containsFields({\"status\":\"PASS\",\"qty\":gt(0)})"));
 	}
 
 	@Test
@@ -68,15 +75,15 @@ class ContainsFieldsTests {
 	void aShorterListFails() {
 		List<Integer> items = List.of(1);
 		assertThat(containsFields(spec("items", List.of(1, 2))).match(map("items", items)))
-			.isEqualTo(MatchResult.fail("at items: list shorter than spec: 1 < 2",
-					MatchFailure.of(Kind.PREDICATE, "items", Map.of("min_length", 2), items)));
+			.isEqualTo(MatchResult.fail("at items: expected at least 2 elements, got 1",
+					MatchFailure.of(Kind.PREDICATE, "items", Map.of("minItems", 2), items)));
 	}
 
 	@Test
 	void aNonListWhereAListIsExpectedIsATypeMismatch() {
 		assertThat(containsFields(spec("items", List.of(1))).match(map("items", "x")))
-			.isEqualTo(MatchResult.fail("at items: expected list, got str",
-					MatchFailure.of(Kind.TYPE_MISMATCH, "items", Map.of("type", "list"), "str")));
+			.isEqualTo(MatchResult.fail("at items: expected array, got string",
+					MatchFailure.of(Kind.TYPE_MISMATCH, "items", Map.of("type", "array"), "string")));
 	}
 
 	@Test
@@ -84,14 +91,14 @@ class ContainsFieldsTests {
 		MessageMatcher matcher = containsFields(spec("status", "PASS", "qty", allOf(gt(0), lt(10)), "id", exists()));
 		assertThat(matcher.match(map("status", "PASS", "qty", 5, "id", null)).matched()).isTrue();
 		assertThat(matcher.match(map("status", "PASS", "qty", 10, "id", 1)).reason())
-			.isEqualTo("at qty: all_of failed on < 10: expected < 10, got 10");
+			.isEqualTo("at qty: allOf failed on lt(10): expected < 10, got 10");
 	}
 
 	@Test
 	void existsAsALeafMeansTheKeyIsPresent() {
 		MessageMatcher matcher = containsFields(spec("id", exists()));
 		assertThat(matcher.match(map("id", null)).matched()).isTrue();
-		assertThat(matcher.match(map())).isEqualTo(MatchResult.fail("at id: key missing; expected exists()",
+		assertThat(matcher.match(map())).isEqualTo(MatchResult.fail("at id: no field \"id\"; expected exists()",
 				MatchFailure.of(Kind.MISSING, "id", Map.of("exists", true), null)));
 	}
 
@@ -99,7 +106,7 @@ class ContainsFieldsTests {
 	void aNestedLiteralMismatchReportsTheWalkedPath() {
 		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map("status", "PENDING"))))
-			.isEqualTo(MatchResult.fail("at item.status: expected 'COMPLETED', got 'PENDING'",
+			.isEqualTo(MatchResult.fail("at item.status: expected \"COMPLETED\", got \"PENDING\"",
 					MatchFailure.of(Kind.MISMATCH, "item.status", "COMPLETED", "PENDING")));
 	}
 
@@ -107,20 +114,34 @@ class ContainsFieldsTests {
 	void aMissingKeyReportsTheChildSpec() {
 		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
 		assertThat(matcher.match(map("item", map())))
-			.isEqualTo(MatchResult.fail("at item.status: key missing; expected 'COMPLETED'",
+			.isEqualTo(MatchResult.fail("at item.status: no field \"status\"; expected \"COMPLETED\"",
 					MatchFailure.of(Kind.MISSING, "item.status", "COMPLETED", null)));
 		assertThat(matcher.match(map()))
-			.isEqualTo(MatchResult.fail("at item: key missing; expected {'status': 'COMPLETED'}",
+			.isEqualTo(MatchResult.fail("at item: no field \"item\"; expected {\"status\":\"COMPLETED\"}",
 					MatchFailure.of(Kind.MISSING, "item", Map.of("status", "COMPLETED"), null)));
 	}
 
 	@Test
 	void aNonMapWhereAMapIsExpectedIsATypeMismatch() {
 		MessageMatcher matcher = containsFields(spec("item", spec("status", "COMPLETED")));
-		assertThat(matcher.match(map("item", "oops"))).isEqualTo(MatchResult.fail("at item: expected dict, got str",
-				MatchFailure.of(Kind.TYPE_MISMATCH, "item", Map.of("type", "dict"), "str")));
-		assertThat(matcher.match(List.of())).isEqualTo(MatchResult.fail("at <root>: expected dict, got list",
-				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, Map.of("type", "dict"), "list")));
+		assertThat(matcher.match(map("item", "oops")))
+			.isEqualTo(MatchResult.fail("at item: expected object, got string",
+					MatchFailure.of(Kind.TYPE_MISMATCH, "item", Map.of("type", "object"), "string")));
+		assertThat(matcher.match(List.of())).isEqualTo(MatchResult.fail("expected object, got array",
+				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, Map.of("type", "object"), "array")));
+	}
+
+	@Test
+	void pathsTellKeysThatLookLikeIndexesOrContainDotsFromIndexes() {
+		MessageMatcher matcher = containsFields(
+				spec("items", spec("0", spec("trace.id", "x")), "list", List.of(spec("a b", 1))));
+		assertThat(matcher.match(map("items", map("0", map("trace.id", "y")), "list", List.of(map("a b", 1)))))
+			.isEqualTo(MatchResult.fail("at items[\"0\"][\"trace.id\"]: expected \"x\", got \"y\"",
+					MatchFailure.of(Kind.MISMATCH, "items[\"0\"][\"trace.id\"]", "x", "y")));
+		assertThat(matcher.match(map("items", map("0", map("trace.id", "x")), "list", List.of(map("a b", 2)))).reason())
+			.isEqualTo("at list[0][\"a b\"]: expected 1, got 2");
+		assertThat(matcher.description())
+			.isEqualTo("containsFields({\"items\":{\"0\":{\"trace.id\":\"x\"}},\"list\":[{\"a b\":1}]})");
 	}
 
 	@Test
@@ -151,8 +172,8 @@ class ContainsFieldsTests {
 	void listLeavesReportIndexedPaths() {
 		MessageMatcher matcher = containsFields(spec("entries", List.of(spec("amount", gt(0)))));
 		MatchResult result = matcher.match(map("entries", List.of(map("amount", -5))));
-		assertThat(result.reason()).isEqualTo("at entries.0.amount: expected > 0, got -5");
-		assertThat(result.failure()).isNotNull().extracting(MatchFailure::path).isEqualTo("entries.0.amount");
+		assertThat(result.reason()).isEqualTo("at entries[0].amount: expected > 0, got -5");
+		assertThat(result.failure()).isNotNull().extracting(MatchFailure::path).isEqualTo("entries[0].amount");
 	}
 
 	@Test
@@ -199,7 +220,7 @@ class ContainsFieldsTests {
 		MessageMatcher matcher = containsFields(spec);
 		spec.put("status", "FAIL");
 		assertThat(matcher.match(map("status", "PASS")).matched()).isTrue();
-		assertThat(matcher.description()).isEqualTo("contains_fields({'status': 'PASS'})");
+		assertThat(matcher.description()).isEqualTo("containsFields({\"status\":\"PASS\"})");
 	}
 
 	@Test
@@ -223,8 +244,8 @@ class ContainsFieldsTests {
 		@Override
 		public MatchResult match(@Nullable Object payload) {
 			MatchFailure failure = new MatchFailure(Kind.COMPOSED, MatchFailure.ROOT, "tree", null,
-					List.of(MatchFailure.of(Kind.PREDICATE, "all_of", 1, null),
-							MatchFailure.of(Kind.PREDICATE, "any_of", 2, null),
+					List.of(MatchFailure.of(Kind.PREDICATE, "allOf", 1, null),
+							MatchFailure.of(Kind.PREDICATE, "anyOf", 2, null),
 							MatchFailure.of(Kind.PREDICATE, "qty", 3, null)));
 			return MatchResult.fail("tree failed", failure);
 		}

@@ -15,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+/**
+ * {@code satisfies}, {@code matching} and {@code anyPayload}: reasons name types in JSON
+ * terms and show payloads, typed ones included, as JSON (DESIGN §3 item 13).
+ */
 class CustomMatchersTests {
 
 	@Test
@@ -60,8 +64,8 @@ class CustomMatchersTests {
 	void satisfiesReportsAPayloadOfTheWrongTypeAsATypeMismatch() {
 		MessageMatcher matcher = satisfies("starts with a", (String text) -> assertThat(text).startsWith("a"));
 		assertThat(matcher.match(List.of(1)))
-			.isEqualTo(MatchResult.fail("starts with a cannot accept a payload of type list",
-					MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "starts with a", "list")));
+			.isEqualTo(MatchResult.fail("starts with a cannot accept a payload of type array",
+					MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "starts with a", "array")));
 	}
 
 	@Test
@@ -75,7 +79,7 @@ class CustomMatchersTests {
 	@Test
 	void satisfiesComposes() {
 		MessageMatcher matcher = allOf(satisfies("positive", (Integer n) -> assertThat(n).isPositive()));
-		assertThat(matcher.match(-1).reason()).startsWith("all_of failed on positive: ");
+		assertThat(matcher.match(-1).reason()).startsWith("allOf failed on positive: ");
 		assertThat(matcher.expectedShape()).isEqualTo(List.of("positive"));
 	}
 
@@ -86,9 +90,16 @@ class CustomMatchersTests {
 		assertThat(matcher.match(1)).isEqualTo(MatchResult.pass("positive"));
 		assertThat(matcher.match(-1)).isEqualTo(MatchResult.fail("expected positive, got -1",
 				MatchFailure.of(Kind.PREDICATE, MatchFailure.ROOT, "positive", -1)));
-		assertThat(matcher.match("one")).isEqualTo(MatchResult.fail("positive cannot accept a payload of type str",
-				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "positive", "str")));
+		assertThat(matcher.match("one")).isEqualTo(MatchResult.fail("positive cannot accept a payload of type string",
+				MatchFailure.of(Kind.TYPE_MISMATCH, MatchFailure.ROOT, "positive", "string")));
 		assertThat(matcher.expectedShape()).isNull();
+	}
+
+	@Test
+	void aTypedPayloadIsShownAsJson() {
+		MessageMatcher matcher = matching("paid", (Order order) -> "PAID".equals(order.status()));
+		assertThat(matcher.match(new Order("ORD-1", "OPEN")).reason())
+			.isEqualTo("expected paid, got {\"id\":\"ORD-1\",\"status\":\"OPEN\"}");
 	}
 
 	@Test
@@ -107,12 +118,15 @@ class CustomMatchersTests {
 
 	@Test
 	void anyMatchesEverything() {
-		assertThat(anyPayload().description()).isEqualTo("(any)");
-		assertThat(anyPayload().match(null)).isEqualTo(MatchResult.pass("(any)"));
-		assertThat(anyPayload().match(new byte[] { 1 })).isEqualTo(MatchResult.pass("(any)"));
+		assertThat(anyPayload().description()).isEqualTo("anyPayload()");
+		assertThat(anyPayload().match(null)).isEqualTo(MatchResult.pass("anyPayload()"));
+		assertThat(anyPayload().match(new byte[] { 1 })).isEqualTo(MatchResult.pass("anyPayload()"));
 		assertThat(anyPayload().matchMessage(TestPayloads.message(Map.of(), null)))
-			.isEqualTo(MatchResult.pass("(any)"));
-		assertThat(anyPayload()).hasToString("(any)");
+			.isEqualTo(MatchResult.pass("anyPayload()"));
+		assertThat(anyPayload()).hasToString("anyPayload()");
+	}
+
+	record Order(String id, String status) {
 	}
 
 }

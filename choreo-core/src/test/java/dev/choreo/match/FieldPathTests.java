@@ -34,7 +34,7 @@ class FieldPathTests {
 	@Test
 	void parseRejectsAnIndexOutsideTheIntRange() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FieldPath.parse("ids.99999999999"))
-			.withMessage("FieldPath 'ids.99999999999' has index 99999999999 out of int range; "
+			.withMessage("FieldPath \"ids.99999999999\" has index 99999999999 out of int range; "
 					+ "use FieldPath.of(...) with a String part for a key");
 	}
 
@@ -63,11 +63,26 @@ class FieldPathTests {
 	}
 
 	@Test
-	void displayFormJoinsPartsWithDots() {
-		assertThat(FieldPath.of("items", 0, "id")).hasToString("items.0.id");
-		assertThat(FieldPath.of("trace.id")).hasToString("trace.id");
-		assertThat(FieldPath.of(35)).hasToString("35");
+	void displayFormTellsKeysFromIndexes() {
+		assertThat(FieldPath.of("items", 0, "id")).hasToString("items[0].id");
+		assertThat(FieldPath.parse("items.-1")).hasToString("items[-1]");
+		assertThat(FieldPath.of("items", "0")).hasToString("items[\"0\"]");
+		assertThat(FieldPath.of("trace.id")).hasToString("[\"trace.id\"]");
+		assertThat(FieldPath.of("meta", "trace.id", "x")).hasToString("meta[\"trace.id\"].x");
+		assertThat(FieldPath.of(35)).hasToString("[35]");
+		assertThat(FieldPath.of(0, "id")).hasToString("[0].id");
+		assertThat(FieldPath.of("a b", "", "q\"", "x[1]", "-1", "trace-id", "caf\u00e9"))
+			.hasToString("[\"a b\"][\"\"][\"q\\\"\"][\"x[1]\"][\"-1\"].trace-id.caf\u00e9");
 		assertThat(FieldPath.of()).hasToString("");
+	}
+
+	@Test
+	void theSourceFormIsTheDottedStringWhenItParsesBack() {
+		assertThat(FieldPath.of("items", 0, "id").source()).isEqualTo("\"items.0.id\"");
+		assertThat(FieldPath.of(3).source()).isEqualTo("3");
+		assertThat(FieldPath.of("items", "0").source()).isEqualTo("FieldPath.of(\"items\", \"0\")");
+		assertThat(FieldPath.of("trace.id").source()).isEqualTo("FieldPath.of(\"trace.id\")");
+		assertThat(FieldPath.of().source()).isEqualTo("FieldPath.of()");
 	}
 
 	@Test
