@@ -2,11 +2,14 @@ package dev.choreo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
@@ -14,6 +17,7 @@ import dev.choreo.transport.Allowlist;
 import dev.choreo.transport.InMemoryTransport;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +76,11 @@ public final class Harness implements AutoCloseable {
 
 	private volatile boolean connected;
 
-	private volatile @Nullable Listener listener;
+	private final Object reachability = new Object();
+
+	private @Nullable Outage outage;
+
+	private long session;
 
 	private Harness(Builder builder) {
 		this.name = (builder.name != null) ? builder.name : builder.transport.name();
@@ -113,13 +121,12 @@ public final class Harness implements AutoCloseable {
 		}
 		Allowlist effective = (this.allowlistFile != null) ? Allowlist.load(this.allowlistFile) : this.allowlist;
 		effective.check(this.transport.endpoints());
-		Listener listener = new Listener();
-		this.listener = listener;
+		long session = newSession();
 		try {
-			this.transport.connect(listener);
+			this.transport.connect(new Listener(session));
 		}
 		catch (RuntimeException ex) {
-			this.listener = null;
+			newSession();
 			throw ex;
 		}
 		this.connected = true;
@@ -142,7 +149,7 @@ public final class Harness implements AutoCloseable {
 		if (!this.connected) {
 			return;
 		}
-		this.listener = null;
+		newSession();
 		try {
 			this.dispatcher.clear();
 		}
@@ -153,11 +160,23 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
-	 * Return whether the harness is connected.
+	 * Return whether the harness is connected: it was connected and not closed, and the
+	 * broker is reachable. It is {@code false} from the moment the transport reports its
+	 * connection lost until it reports it restored, and whenever the transport itself
+	 * says it is not connected.
 	 * @return whether it is connected
 	 */
 	public boolean isConnected() {
-		return this.connected;
+		return this.connected && isReachable();
+	}
+
+	private boolean isReachable() {
+		synchronized (this.reachability) {
+			if (this.outage != null) {
+				return false;
+			}
+		}
+		return this.transport.isConnected();
 	}
 
 	/**
@@ -293,6 +312,81 @@ public final class Harness implements AutoCloseable {
 	}
 
 	/**
+	 * Wait until the broker is reachable, for a subscription to {@code topic}.
+	 * @param topic the topic, for the message
+	 * @param deadline the {@link System#nanoTime()} to wait until at most
+	 * @throws dev.choreo.transport.TransportException naming how long the broker has been
+	 * unreachable and the last error, if it still is at the deadline
+	 */
+	void awaitReachable(String topic, long deadline) {
+		Instant waitingSince = Instant.now();
+		synchronized (this.reachability) {
+			while (this.connected && !isReachable()) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					throw unreachable(topic, waitingSince);
+				}
+				try {
+					// woken by connectionRestored; polls for transports that report no
+					// events
+					this.reachability.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), 50)));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new TransportException("Interrupted while waiting for harness '" + this.name
+							+ "' to reconnect, to subscribe to '" + topic + "'");
+				}
+			}
+		}
+	}
+
+	private TransportException unreachable(String topic, Instant waitingSince) {
+		Outage current = this.outage;
+		Instant since = (current != null) ? current.since() : waitingSince;
+		String lastError = (current != null) ? current.lastError()
+				: "the " + this.transport.name() + " transport reports no connection";
+		Duration down = Duration.ofMillis(Duration.between(since, Instant.now()).toMillis() / 100 * 100);
+		return new TransportException("Could not subscribe to '" + topic + "' on harness '" + this.name
+				+ "': the broker has been unreachable for " + Texts.duration(down) + " (since "
+				+ since.truncatedTo(ChronoUnit.MILLIS) + "); last error: " + lastError);
+	}
+
+	/**
+	 * Start a new session of the transport's connection: events from an earlier one are
+	 * ignored from now on.
+	 */
+	private long newSession() {
+		synchronized (this.reachability) {
+			this.outage = null;
+			this.reachability.notifyAll();
+			return ++this.session;
+		}
+	}
+
+	private boolean lost(long session, String description) {
+		synchronized (this.reachability) {
+			if (session != this.session) {
+				return false;
+			}
+			Outage current = this.outage;
+			this.outage = (current != null) ? new Outage(current.since(), description)
+					: new Outage(Instant.now(), description);
+			return true;
+		}
+	}
+
+	private boolean restored(long session) {
+		synchronized (this.reachability) {
+			if (session != this.session) {
+				return false;
+			}
+			this.outage = null;
+			this.reachability.notifyAll();
+			return true;
+		}
+	}
+
+	/**
 	 * Run the readiness check.
 	 */
 	void awaitReady() {
@@ -349,13 +443,15 @@ public final class Harness implements AutoCloseable {
 	 */
 	private final class Listener implements TransportListener {
 
-		private boolean isCurrent() {
-			return Harness.this.connected && Harness.this.listener == this;
+		private final long session;
+
+		Listener(long session) {
+			this.session = session;
 		}
 
 		@Override
 		public void connectionLost(String description, @Nullable Throwable cause) {
-			if (!isCurrent()) {
+			if (!Harness.this.connected || !lost(this.session, description)) {
 				logger.debug("Harness '{}' is not connected: {}", Harness.this.name, description);
 				return;
 			}
@@ -366,8 +462,15 @@ public final class Harness implements AutoCloseable {
 		}
 
 		@Override
+		public void reconnectFailed(String description, @Nullable Throwable cause) {
+			if (Harness.this.connected && lost(this.session, description)) {
+				logger.debug("Harness '{}' could not reconnect yet: {}", Harness.this.name, description);
+			}
+		}
+
+		@Override
 		public void connectionRestored() {
-			if (!isCurrent()) {
+			if (!Harness.this.connected || !restored(this.session)) {
 				return;
 			}
 			logger.info("Harness '{}' is connected again", Harness.this.name);
@@ -375,6 +478,13 @@ public final class Harness implements AutoCloseable {
 				binding.scope().transportEvent(binding, false, "connection restored");
 			}
 		}
+
+	}
+
+	/**
+	 * Since when the broker has been unreachable, and what the transport last reported.
+	 */
+	private record Outage(Instant since, String lastError) {
 
 	}
 
@@ -481,7 +591,8 @@ public final class Harness implements AutoCloseable {
 
 		/**
 		 * Set how long {@code expect} and {@code on} wait for the broker to confirm a
-		 * subscription (default 10 seconds).
+		 * subscription, including waiting for the transport to reconnect when the broker
+		 * is unreachable (default 10 seconds).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

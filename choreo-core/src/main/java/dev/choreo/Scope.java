@@ -243,25 +243,43 @@ final class Scope {
 		}
 	}
 
+	/**
+	 * Register an interest and wait until its subscription is live. While the broker is
+	 * unreachable it waits for the transport to reconnect first, and a subscription that
+	 * fails because the connection went meanwhile is tried again, all within the
+	 * harness's subscribe timeout.
+	 */
 	private void awaitLive(Binding binding, Interest interest) {
 		Harness harness = binding.harness();
-		CompletableFuture<Void> ready = harness.dispatcher().register(interest);
 		Duration timeout = harness.subscribeTimeout();
-		try {
-			ready.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
-					+ harness.name() + "' within " + Texts.duration(timeout) + "; is the broker reachable?");
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
-					+ harness.name() + "': " + cause.getMessage(), cause);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransportException("Interrupted while subscribing to '" + interest.topic() + "'");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			harness.requireConnected();
+			harness.awaitReachable(interest.topic(), deadline);
+			CompletableFuture<Void> ready = harness.dispatcher().register(interest);
+			try {
+				ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				return;
+			}
+			catch (TimeoutException ex) {
+				if (harness.isConnected()) {
+					throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
+							+ harness.name() + "' within " + Texts.duration(timeout) + "; is the broker reachable?");
+				}
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				if (harness.isConnected()) {
+					throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
+							+ harness.name() + "': " + cause.getMessage(), cause);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new TransportException("Interrupted while subscribing to '" + interest.topic() + "'");
+			}
+			// the connection went while subscribing: wait for it, then subscribe again
+			harness.dispatcher().unregister(interest);
 		}
 	}
 

@@ -23,7 +23,20 @@ public interface TransportListener {
 	}
 
 	/**
-	 * The connection to the broker is back.
+	 * An attempt to reconnect failed: the connection is still lost. A transport that
+	 * retries calls it after each failed attempt, so a harness can tell what keeps the
+	 * broker unreachable.
+	 * @param description what the attempt met, without credentials, such as
+	 * {@code ConnectException: Connection refused}
+	 * @param cause the cause, or {@code null}
+	 * @since 0.1.0
+	 */
+	default void reconnectFailed(String description, @Nullable Throwable cause) {
+	}
+
+	/**
+	 * The connection to the broker is back, and the subscriptions made before it was lost
+	 * are live again.
 	 */
 	default void connectionRestored() {
 	}

@@ -195,6 +195,14 @@ public final class FakeTransport implements Transport {
 	}
 
 	/**
+	 * Tell the harness an attempt to reconnect failed.
+	 * @param description what the attempt met
+	 */
+	public void failReconnect(String description) {
+		this.listener.reconnectFailed(description, null);
+	}
+
+	/**
 	 * Tell the harness the connection is back.
 	 */
 	public void restoreConnection() {

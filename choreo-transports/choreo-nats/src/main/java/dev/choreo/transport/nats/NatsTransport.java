@@ -6,10 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -37,6 +44,8 @@ import io.nats.client.Options;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A transport over NATS: topics are subjects (wildcards {@code *} and {@code >} allowed),
@@ -47,16 +56,26 @@ import org.jspecify.annotations.Nullable;
  *     .auth(AuthResolver.from(() -&gt; NatsAuth.userPassword("choreo", System.getenv("NATS_PASSWORD"))))
  *     .build();
  * </pre> Built from server URLs, the transport owns its connection: it reconnects after
- * the server comes back (reporting the loss and the recovery to running scenarios) and
- * closes it with the harness. Built {@linkplain #using(Connection) from an application's
- * connection}, it only adds and removes its own subscriptions.
+ * the server comes back (reporting the loss and the recovery to running scenarios, the
+ * recovery once the server has its subscriptions again) and closes it with the harness.
+ * Built {@linkplain #using(Connection) from an application's connection}, it only adds
+ * and removes its own subscriptions, and follows the connection's status.
+ * <p>
+ * The transport counts as connected while its connection is and its dispatcher delivers.
+ * A handler that throws, or leaves its thread interrupted, cannot stop the dispatcher; a
+ * dispatcher that stops anyway (its thread interrupted from elsewhere) is reported as a
+ * lost connection, replaced, and given every subscription again.
  *
  * @since 0.1.0
  */
 public final class NatsTransport implements Transport {
 
+	private static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+
 	private static final TransportCapabilities CAPABILITIES = new TransportCapabilities(true, false, true, true, true,
 			true);
+
+	private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
 
 	private final List<String> servers;
 
@@ -77,6 +96,12 @@ public final class NatsTransport implements Transport {
 	private volatile @Nullable Dispatcher dispatcher;
 
 	private volatile TransportListener listener = TransportListener.NONE;
+
+	private volatile @Nullable ScheduledExecutorService watchdog;
+
+	private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+	private final Health health = new Health();
 
 	private NatsTransport(Builder builder) {
 		this.servers = List.copyOf(builder.servers);
@@ -147,10 +172,19 @@ public final class NatsTransport implements Transport {
 			return;
 		}
 		this.listener = Objects.requireNonNull(listener, "listener");
+		this.health.reset();
 		Connection connection = (this.external != null) ? this.external : open();
 		Dispatcher dispatcher = connection.createDispatcher();
 		this.dispatcher = dispatcher;
 		this.connection = connection;
+		ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "choreo-nats-watchdog-" + this.connectionName);
+			thread.setDaemon(true);
+			return thread;
+		});
+		watchdog.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+				TimeUnit.MILLISECONDS);
+		this.watchdog = watchdog;
 	}
 
 	private Connection open() {
@@ -160,7 +194,7 @@ public final class NatsTransport implements Transport {
 			.maxReconnects(-1)
 			.reconnectWait(Duration.ofMillis(250))
 			.connectionListener(this::connectionEvent)
-			.errorListener(new QuietErrorListener());
+			.errorListener(new QuietErrorListener(this::clientException));
 		if (this.auth != null) {
 			NatsCredentials.apply(Auth.resolve(this.auth, NatsAuth.class, name(), this.connectTimeout), options);
 		}
@@ -188,45 +222,172 @@ public final class NatsTransport implements Transport {
 		return Redaction.scrub(SafeUrl.redact(text), null);
 	}
 
+	/**
+	 * Follow the owned connection: lost when it disconnects, back once jnats has sent
+	 * every subscription again and the server confirmed them.
+	 */
 	private void connectionEvent(Connection connection, ConnectionListener.Events event) {
 		switch (event) {
-			case DISCONNECTED -> this.listener.connectionLost("disconnected from NATS at " + safeServers(), null);
-			case RECONNECTED -> this.listener.connectionRestored();
+			case DISCONNECTED -> this.health.lost("disconnected from NATS at " + safeServers());
+			case RESUBSCRIBED -> runOnWatchdog(() -> confirmResubscribed(connection));
 			default -> {
 			}
 		}
 	}
 
+	private void confirmResubscribed(Connection connection) {
+		try {
+			connection.flush(this.flushTimeout);
+			this.health.restored();
+		}
+		catch (TimeoutException | RuntimeException ex) {
+			this.health.stillLost("NATS did not confirm the subscriptions after reconnecting: " + describe(ex));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void clientException(Connection connection, Exception exception) {
+		if (this.health.isDown()) {
+			this.health.stillLost("could not reconnect to NATS at " + safeServers() + ": " + describe(exception));
+		}
+	}
+
+	private void runOnWatchdog(Runnable task) {
+		ScheduledExecutorService watchdog = this.watchdog;
+		if (watchdog != null) {
+			try {
+				watchdog.execute(task);
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
+		}
+	}
+
+	/**
+	 * Runs every {@link #WATCH_INTERVAL}: replaces a dispatcher that stopped, and follows
+	 * the status of an application's connection, which reports its events to the
+	 * application only.
+	 */
+	private synchronized void watch() {
+		Connection connection = this.connection;
+		Dispatcher dispatcher = this.dispatcher;
+		if (connection == null || dispatcher == null) {
+			return;
+		}
+		if (this.external != null) {
+			if (connection.getStatus() != Connection.Status.CONNECTED) {
+				this.health.lost("the application's NATS connection to " + safeServers() + " is "
+						+ connection.getStatus().toString().toLowerCase(Locale.ROOT));
+				return;
+			}
+			if (dispatcher.isActive()) {
+				this.health.restored();
+			}
+		}
+		if (!dispatcher.isActive() && connection.getStatus() == Connection.Status.CONNECTED) {
+			replaceDispatcher(connection, dispatcher);
+		}
+	}
+
+	/**
+	 * Give every subscription to a new dispatcher, confirm them with the server, then
+	 * close the one that stopped.
+	 */
+	private void replaceDispatcher(Connection connection, Dispatcher stopped) {
+		this.health.lost("the NATS dispatcher of the connection to " + safeServers() + " stopped; restarting it");
+		Dispatcher fresh = connection.createDispatcher();
+		for (NatsSubscription subscription : this.subscriptions) {
+			subscription.moveTo(fresh);
+		}
+		this.dispatcher = fresh;
+		try {
+			connection.flush(this.flushTimeout);
+		}
+		catch (TimeoutException | RuntimeException ex) {
+			this.health.stillLost("NATS did not confirm the subscriptions of the new dispatcher: " + describe(ex));
+			return;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		finally {
+			closeQuietly(connection, stopped);
+		}
+		logger.warn("The NATS dispatcher stopped and was replaced; messages that arrived meanwhile may be lost");
+		this.health.restored();
+	}
+
+	private static void closeQuietly(Connection connection, Dispatcher dispatcher) {
+		try {
+			connection.closeDispatcher(dispatcher);
+		}
+		catch (RuntimeException ex) {
+			// already closed
+		}
+	}
+
+	/**
+	 * Return whether the connection is up and its dispatcher delivers: {@code false} from
+	 * a disconnection until jnats has reconnected and sent the subscriptions again.
+	 * @return whether the transport is connected
+	 */
 	@Override
 	public boolean isConnected() {
-		return this.connection != null;
+		Connection connection = this.connection;
+		Dispatcher dispatcher = this.dispatcher;
+		return connection != null && dispatcher != null && !this.health.isDown()
+				&& connection.getStatus() == Connection.Status.CONNECTED && dispatcher.isActive();
 	}
 
 	@Override
 	public CompletionStage<Subscription> subscribe(String topic, InboundHandler handler) {
 		Connection connection = requireConnection("subscribe to '" + topic + "'");
-		Dispatcher dispatcher = Objects.requireNonNull(this.dispatcher);
-		io.nats.client.Subscription subscription = dispatcher.subscribe(topic, (message) -> deliver(handler, message));
+		NatsSubscription subscription;
+		synchronized (this) {
+			subscription = new NatsSubscription(topic, handler, Objects.requireNonNull(this.dispatcher));
+			this.subscriptions.add(subscription);
+		}
 		try {
 			connection.flush(this.flushTimeout);
 		}
 		catch (TimeoutException ex) {
-			dispatcher.unsubscribe(subscription);
+			subscription.unsubscribe();
 			return CompletableFuture.failedFuture(new TransportException("NATS did not confirm the subscription to '"
 					+ topic + "' within " + this.flushTimeout.toMillis() + "ms"));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			dispatcher.unsubscribe(subscription);
+			subscription.unsubscribe();
 			return CompletableFuture
 				.failedFuture(new TransportException("Interrupted while subscribing to '" + topic + "'"));
 		}
-		return CompletableFuture.completedFuture(new NatsSubscription(topic, dispatcher, subscription));
+		return CompletableFuture.completedFuture(subscription);
 	}
 
+	/**
+	 * Hand a message to a handler on the dispatcher's thread. Whatever the handler throws
+	 * is logged, and an interrupt it leaves behind is cleared, since either would stop
+	 * the dispatcher.
+	 */
 	private static void deliver(InboundHandler handler, Message message) {
-		handler.onMessage(new TransportMessage(message.getSubject(), data(message), headers(message), null,
-				message.getReplyTo()));
+		try {
+			handler.onMessage(new TransportMessage(message.getSubject(), data(message), headers(message), null,
+					message.getReplyTo()));
+		}
+		catch (RuntimeException | Error ex) {
+			logger.warn("A handler of NATS subject '{}' raised {}; delivery goes on", message.getSubject(),
+					ex.getClass().getName());
+		}
+		finally {
+			if (Thread.interrupted()) {
+				logger.warn("A handler of NATS subject '{}' left its thread interrupted; the interrupt was cleared",
+						message.getSubject());
+			}
+		}
 	}
 
 	private static byte[] data(Message message) {
@@ -286,11 +447,30 @@ public final class NatsTransport implements Transport {
 	}
 
 	@Override
-	public synchronized void close() {
+	public void close() {
+		ScheduledExecutorService watchdog;
+		synchronized (this) {
+			watchdog = this.watchdog;
+			this.watchdog = null;
+		}
+		if (watchdog != null) {
+			watchdog.shutdownNow();
+			try {
+				watchdog.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		closeConnection();
+	}
+
+	private synchronized void closeConnection() {
 		Connection connection = this.connection;
 		Dispatcher dispatcher = this.dispatcher;
 		this.connection = null;
 		this.dispatcher = null;
+		this.subscriptions.clear();
 		if (connection == null) {
 			return;
 		}
@@ -316,11 +496,47 @@ public final class NatsTransport implements Transport {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	private record NatsSubscription(String topic, Dispatcher dispatcher,
-			io.nats.client.Subscription subscription) implements Subscription {
+	/**
+	 * A subscription on the current dispatcher, moved to a new one if that stops.
+	 */
+	private final class NatsSubscription implements Subscription {
+
+		private final String topic;
+
+		private final InboundHandler handler;
+
+		private Dispatcher dispatcher;
+
+		private io.nats.client.Subscription subscription;
+
+		private boolean active = true;
+
+		NatsSubscription(String topic, InboundHandler handler, Dispatcher dispatcher) {
+			this.topic = topic;
+			this.handler = handler;
+			this.dispatcher = dispatcher;
+			this.subscription = dispatcher.subscribe(topic, (message) -> deliver(handler, message));
+		}
 
 		@Override
-		public void unsubscribe() {
+		public String topic() {
+			return this.topic;
+		}
+
+		synchronized void moveTo(Dispatcher fresh) {
+			if (this.active) {
+				this.subscription = fresh.subscribe(this.topic, (message) -> deliver(this.handler, message));
+				this.dispatcher = fresh;
+			}
+		}
+
+		@Override
+		public synchronized void unsubscribe() {
+			if (!this.active) {
+				return;
+			}
+			this.active = false;
+			NatsTransport.this.subscriptions.remove(this);
 			try {
 				if (this.subscription.isActive()) {
 					this.dispatcher.unsubscribe(this.subscription);
@@ -330,6 +546,54 @@ public final class NatsTransport implements Transport {
 				// the dispatcher or connection is already closed: nothing is delivered
 				// any more
 			}
+		}
+
+		@Override
+		public String toString() {
+			return "NatsSubscription[" + this.topic + "]";
+		}
+
+	}
+
+	/**
+	 * Whether the connection counts as lost, told to the listener once per change.
+	 */
+	private final class Health {
+
+		private boolean down;
+
+		synchronized void reset() {
+			this.down = false;
+		}
+
+		synchronized boolean isDown() {
+			return this.down;
+		}
+
+		void lost(String description) {
+			synchronized (this) {
+				if (this.down) {
+					return;
+				}
+				this.down = true;
+			}
+			NatsTransport.this.listener.connectionLost(description, null);
+		}
+
+		void stillLost(String description) {
+			if (isDown()) {
+				NatsTransport.this.listener.reconnectFailed(description, null);
+			}
+		}
+
+		void restored() {
+			synchronized (this) {
+				if (!this.down) {
+					return;
+				}
+				this.down = false;
+			}
+			NatsTransport.this.listener.connectionRestored();
 		}
 
 	}

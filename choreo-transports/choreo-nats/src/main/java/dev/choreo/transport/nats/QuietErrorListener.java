@@ -1,5 +1,7 @@
 package dev.choreo.transport.nats;
 
+import java.util.function.BiConsumer;
+
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import org.slf4j.Logger;
@@ -7,11 +9,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs what jnats reports without the noise of its default listener, and without message
- * text that could carry credentials.
+ * text that could carry credentials, and passes client exceptions (such as a failed
+ * reconnect attempt) on to the transport.
  */
 final class QuietErrorListener implements ErrorListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+
+	private final BiConsumer<Connection, Exception> exceptions;
+
+	QuietErrorListener(BiConsumer<Connection, Exception> exceptions) {
+		this.exceptions = exceptions;
+	}
 
 	@Override
 	public void errorOccurred(Connection connection, String error) {
@@ -21,6 +30,7 @@ final class QuietErrorListener implements ErrorListener {
 	@Override
 	public void exceptionOccurred(Connection connection, Exception exception) {
 		logger.debug("NATS client exception: {}", exception.getClass().getName());
+		this.exceptions.accept(connection, exception);
 	}
 
 }

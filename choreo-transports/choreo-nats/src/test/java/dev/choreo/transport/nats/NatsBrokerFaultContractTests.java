@@ -1,5 +1,7 @@
 package dev.choreo.transport.nats;
 
+import java.util.regex.Pattern;
+
 import dev.choreo.transport.Transport;
 import dev.choreo.transport.tck.BrokerFaultContractTests;
 import dev.choreo.transport.tck.BrokerProcess;
@@ -35,6 +37,12 @@ class NatsBrokerFaultContractTests extends BrokerFaultContractTests {
 	@Override
 	protected Transport transport() {
 		return NatsTransport.builder("nats://127.0.0.1:" + server.port()).build();
+	}
+
+	@Override
+	protected String lastErrorWhileDown() {
+		return Pattern.quote("could not reconnect to NATS at [nats://127.0.0.1:" + server.port()
+				+ "]: ConnectException: Connection refused");
 	}
 
 }

@@ -209,6 +209,8 @@ final class RabbitSession {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("RabbitMQ at '{}' is not back yet: {}", this.where, RabbitTransport.describe(ex));
+			this.listener.reconnectFailed("could not reconnect to RabbitMQ at '" + this.where + "': "
+					+ RabbitTransport.describe(innermost(ex)), null);
 			schedule(RETRY);
 			return;
 		}
@@ -222,6 +224,8 @@ final class RabbitSession {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Could not set up RabbitMQ at '{}' again: {}", this.where, RabbitTransport.describe(ex));
+			this.listener.reconnectFailed(
+					"could not set up RabbitMQ at '" + this.where + "' again: " + RabbitTransport.describe(ex), null);
 			giveBack(connection);
 			schedule(RETRY);
 			return;
@@ -231,6 +235,23 @@ final class RabbitSession {
 		}
 		this.listener.connectionRestored();
 		watch(connection.getDelegate());
+	}
+
+	/**
+	 * Return whether the session's connection is open and taken into use: {@code false}
+	 * from its loss until the recovery has attached every subscription to a new one.
+	 */
+	boolean isUp() {
+		com.rabbitmq.client.Connection current = this.raw;
+		return !this.closed && !this.down.get() && current != null && current.isOpen();
+	}
+
+	private static Throwable innermost(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	CompletionStage<Subscription> subscribe(String topic, InboundHandler handler) {

@@ -243,9 +243,15 @@ public final class RabbitTransport implements Transport {
 		return ex instanceof ShutdownSignalException shutdown && shutdown.getReason() == null;
 	}
 
+	/**
+	 * Return whether the transport is connected: its connection is open, and after a
+	 * loss, the recovery has taken a new one into use with every subscription attached.
+	 * @return whether the transport is connected
+	 */
 	@Override
 	public boolean isConnected() {
-		return this.session != null;
+		RabbitSession current = this.session;
+		return current != null && current.isUp();
 	}
 
 	@Override

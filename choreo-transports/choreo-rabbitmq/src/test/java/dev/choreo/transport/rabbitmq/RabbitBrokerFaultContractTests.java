@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Transport;
@@ -14,6 +15,7 @@ import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import dev.choreo.transport.tck.BrokerFaultContractTests;
 import dev.choreo.transport.tck.BrokerProcess;
+import dev.choreo.transport.tck.RabbitNode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +53,12 @@ class RabbitBrokerFaultContractTests extends BrokerFaultContractTests {
 	@Override
 	protected Transport transport() {
 		return RabbitTransport.builder(node.uri()).build();
+	}
+
+	@Override
+	protected String lastErrorWhileDown() {
+		return Pattern.quote("could not reconnect to RabbitMQ at 'amqp://127.0.0.1:" + node.port()
+				+ "': ConnectException: Connection refused");
 	}
 
 	@Override

@@ -10,7 +10,9 @@ import dev.choreo.transport.TransportListener;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.event.connection.ReconnectFailedEvent;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 
 /**
  * Tells the {@link TransportListener} when the connection to Redis is lost and when it is
@@ -21,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * the first broken one until every broken one is connected again (connections closed on
  * purpose meanwhile are forgotten). Over other clients, which report no such events, it
  * follows what the transport itself sees: a failed command means lost, the next
- * successful one means back.
+ * successful one means back. While the connection is lost, every failed reconnect attempt
+ * Lettuce publishes is passed on to the listener, so it can tell what keeps Redis
+ * unreachable.
  */
 final class ConnectionWatch implements RedisConnectionStateListener {
 
@@ -34,6 +38,8 @@ final class ConnectionWatch implements RedisConnectionStateListener {
 	private final Set<RedisChannelHandler<?, ?>> broken = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private volatile @Nullable AbstractRedisClient client;
+
+	private volatile @Nullable Disposable reconnectFailures;
 
 	private volatile Runnable onRestored = () -> {
 	};
@@ -50,6 +56,27 @@ final class ConnectionWatch implements RedisConnectionStateListener {
 	void follow(AbstractRedisClient client) {
 		this.client = client;
 		client.addListener(this);
+		this.reconnectFailures = client.getResources()
+			.eventBus()
+			.get()
+			.filter(ReconnectFailedEvent.class::isInstance)
+			.cast(ReconnectFailedEvent.class)
+			.subscribe((event) -> reconnectFailed(event.getCause()));
+	}
+
+	/**
+	 * Return whether the connection counts as lost.
+	 * @return whether it is lost
+	 */
+	boolean isDown() {
+		return this.down.get();
+	}
+
+	private void reconnectFailed(Throwable cause) {
+		if (this.down.get()) {
+			this.listener.reconnectFailed(
+					"could not reconnect to Redis at '" + this.endpoint + "': " + Failures.describe(cause), null);
+		}
 	}
 
 	/**
@@ -127,6 +154,10 @@ final class ConnectionWatch implements RedisConnectionStateListener {
 		AbstractRedisClient current = this.client;
 		if (current != null) {
 			current.removeListener(this);
+		}
+		Disposable subscription = this.reconnectFailures;
+		if (subscription != null) {
+			subscription.dispose();
 		}
 	}
 

@@ -140,9 +140,17 @@ public final class RedisTransport implements Transport {
 		this.session = RedisSession.open(this.url, this.external, this.auth, this.settings, listener);
 	}
 
+	/**
+	 * Return whether the transport is connected: from {@code connect()} until
+	 * {@code close()}, except while the connection to Redis is lost (until every broken
+	 * connection of the client is connected again, or, over a client other than Lettuce,
+	 * until a command succeeds again).
+	 * @return whether the transport is connected
+	 */
 	@Override
 	public boolean isConnected() {
-		return this.session != null;
+		RedisSession current = this.session;
+		return current != null && !current.watch().isDown();
 	}
 
 	/**

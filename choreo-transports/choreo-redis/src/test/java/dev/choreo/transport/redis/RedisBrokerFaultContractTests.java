@@ -1,6 +1,8 @@
 package dev.choreo.transport.redis;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.choreo.transport.Transport;
 import dev.choreo.transport.tck.BrokerFaultContractTests;
@@ -36,7 +38,16 @@ class RedisBrokerFaultContractTests extends BrokerFaultContractTests {
 
 	@Override
 	protected Transport transport() {
-		return RedisTransport.builder("redis://127.0.0.1:" + server.port()).build();
+		// a generous connect timeout: the first connect of the run starts Lettuce cold
+		return RedisTransport.builder("redis://127.0.0.1:" + server.port())
+			.connectTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@Override
+	protected String lastErrorWhileDown() {
+		return Pattern.quote("could not reconnect to Redis at 'redis://127.0.0.1:" + server.port()
+				+ "': ConnectException: Connection refused");
 	}
 
 	@Override

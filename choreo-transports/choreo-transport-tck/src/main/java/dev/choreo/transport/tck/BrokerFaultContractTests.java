@@ -2,6 +2,9 @@ package dev.choreo.transport.tck;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import dev.choreo.Handle;
 import dev.choreo.Harness;
@@ -11,15 +14,22 @@ import dev.choreo.ScenarioResult;
 import dev.choreo.TimelineAction;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportException;
 import org.junit.jupiter.api.Test;
 
 import static dev.choreo.match.Matchers.fieldEquals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The fault contract, proven against a broker the test can stop and start: a broker that
  * stops mid-scenario is reported in the result, and once it is back the same harness
- * works again.
+ * works again. While the broker is down the harness and its transport say they are not
+ * connected; an expectation made while the broker is down, or as soon as it is back, goes
+ * live once the transport has reconnected; subscriptions made before the outage deliver
+ * again without being made anew; and with the broker left down {@code expect()} fails
+ * after the subscribe timeout, saying how long the broker has been unreachable and what
+ * the transport last met.
  */
 public abstract class BrokerFaultContractTests {
 
@@ -52,6 +62,30 @@ public abstract class BrokerFaultContractTests {
 		return Duration.ofSeconds(30);
 	}
 
+	/**
+	 * Return what the transport reports as the last error while its broker is down, as a
+	 * regular expression: the end of the message {@code expect()} fails with when the
+	 * broker stays unreachable.
+	 * @return the regular expression
+	 */
+	protected abstract String lastErrorWhileDown();
+
+	private Harness harness(Duration subscribeTimeout) {
+		return Harness.builder(transport())
+			.correlation(CorrelationPolicy.field("correlation_id"))
+			.subscribeTimeout(subscribeTimeout)
+			.build()
+			.connect();
+	}
+
+	private void stopAndAwaitTheLoss(Harness harness) {
+		broker().stop();
+		assertThat(Waits.until(recovery(), () -> !harness.isConnected()))
+			.as("harness.isConnected() is false while the broker is down")
+			.isTrue();
+		assertThat(harness.transport().isConnected()).as("the transport says it is not connected either").isFalse();
+	}
+
 	@Test
 	void reportsABrokerThatStopsMidScenarioAndWorksAgainOnceItIsBack() {
 		try (Harness harness = Harness.builder(transport())
@@ -63,7 +97,9 @@ public abstract class BrokerFaultContractTests {
 			Handle handle;
 			try (Scenario scenario = harness.scenario("broker-stops")) {
 				handle = scenario.expect(topic, fieldEquals("n", 1));
-				scenario.publish(topic("elsewhere"), Map.of("n", 0));
+				scenario.trigger(() -> {
+					// nothing is sent: the broker stops before anything could arrive
+				});
 				broker().stop();
 				result = scenario.awaitAll(Duration.ofSeconds(3));
 			}
@@ -76,6 +112,74 @@ public abstract class BrokerFaultContractTests {
 			assertThat(result.failureSummary()).contains("Problems:").contains("lost its connection");
 			boolean recovered = Waits.until(recovery(), () -> passes(harness, topic("back")));
 			assertThat(recovered).as("a scenario passes on the same harness once the broker is back").isTrue();
+		}
+	}
+
+	@Test
+	void isNotConnectedWhileTheBrokerIsDownAndAScenarioStartedAsSoonAsItIsBackPasses() {
+		try (Harness harness = harness(recovery())) {
+			String kept = topic("kept");
+			assertThat(passes(harness, kept)).as("a scenario passes before the outage").isTrue();
+			int subscriptions = harness.transportSubscriptionCount();
+			try {
+				stopAndAwaitTheLoss(harness);
+			}
+			finally {
+				broker().start();
+			}
+			assertThat(passes(harness, topic("back"))).as("a scenario started as soon as the broker is back passes")
+				.isTrue();
+			assertThat(harness.isConnected()).isTrue();
+			assertThat(Waits.until(recovery(), () -> passes(harness, kept)))
+				.as("the subscription made before the outage delivers again")
+				.isTrue();
+			assertThat(harness.transportSubscriptionCount()).as("without subscribing again")
+				.isEqualTo(subscriptions + 1);
+		}
+	}
+
+	@Test
+	void anExpectationMadeWhileTheBrokerIsDownGoesLiveOnceItIsBack() throws Exception {
+		try (Harness harness = harness(recovery())) {
+			String topic = topic("while-down");
+			ScenarioResult result;
+			try (Scenario scenario = harness.scenario("expected-while-down")) {
+				CompletableFuture<Handle> expecting;
+				try {
+					stopAndAwaitTheLoss(harness);
+					expecting = CompletableFuture.supplyAsync(() -> scenario.expect(topic, fieldEquals("n", 3)));
+					assertThat(expecting).as("expect() waits while the broker is down").isNotDone();
+				}
+				finally {
+					broker().start();
+				}
+				Handle handle = expecting.get(recovery().toSeconds(), TimeUnit.SECONDS);
+				result = scenario.publish(topic, Map.of("n", 3)).awaitAll(Duration.ofSeconds(10));
+				assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
+			}
+			result.assertPassed();
+		}
+	}
+
+	@Test
+	void expectFailsAfterTheSubscribeTimeoutSayingTheBrokerIsUnreachableWhileItStaysDown() {
+		try (Harness harness = harness(Duration.ofSeconds(2))) {
+			String topic = topic("down");
+			try (Scenario scenario = harness.scenario("broker-down")) {
+				stopAndAwaitTheLoss(harness);
+				assertThatExceptionOfType(TransportException.class)
+					.isThrownBy(() -> scenario.expect(topic, fieldEquals("n", 4)))
+					.withMessageMatching(Pattern
+						.quote("Could not subscribe to '" + topic + "' on harness '" + harness.name()
+								+ "': the broker has been unreachable for ")
+							+ "\\d+(\\.\\d)?m?s \\(since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z\\); last error: "
+							+ lastErrorWhileDown());
+			}
+			finally {
+				broker().start();
+			}
+			assertThat(Waits.until(recovery(), () -> passes(harness, topic))).as("the same topic works once it is back")
+				.isTrue();
 		}
 	}
 

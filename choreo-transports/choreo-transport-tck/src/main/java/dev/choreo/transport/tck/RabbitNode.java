@@ -1,4 +1,4 @@
-package dev.choreo.transport.rabbitmq;
+package dev.choreo.transport.tck;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,16 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.choreo.transport.tck.BrokerProcess;
-import dev.choreo.transport.tck.Brokers;
-import dev.choreo.transport.tck.Waits;
-
 /**
  * A RabbitMQ node of its own on spare loopback ports, with its own data, log and
  * configuration in a temporary directory, so a test can stop and start it without
- * touching the shared broker.
+ * touching the shared broker. Used by the fault tests of the RabbitMQ transport and of
+ * the Spring Cloud Stream RabbitMQ binder.
  */
-final class RabbitNode implements AutoCloseable {
+public final class RabbitNode implements AutoCloseable {
 
 	private static final String SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 
@@ -38,7 +35,7 @@ final class RabbitNode implements AutoCloseable {
 	 * @param name a short name, part of the node name
 	 * @return the running node
 	 */
-	static RabbitNode start(String name) {
+	public static RabbitNode start(String name) {
 		if (!new File(SERVER).canExecute()) {
 			Brokers.unavailable(SERVER + " is not installed, so the RabbitMQ fault tests cannot start their own node");
 		}
@@ -76,22 +73,34 @@ final class RabbitNode implements AutoCloseable {
 		}
 	}
 
-	BrokerProcess process() {
+	/**
+	 * Return the node's process, to stop and start it.
+	 * @return the process
+	 */
+	public BrokerProcess process() {
 		return this.process;
 	}
 
-	int port() {
+	/**
+	 * Return the AMQP port.
+	 * @return the port
+	 */
+	public int port() {
 		return this.process.port();
 	}
 
-	String uri() {
+	/**
+	 * Return the node's AMQP URI, without credentials (the node has guest/guest).
+	 * @return the URI
+	 */
+	public String uri() {
 		return "amqp://127.0.0.1:" + port();
 	}
 
 	/**
 	 * Start the node again after a stop, waiting until it accepts connections.
 	 */
-	void restart() {
+	public void restart() {
 		this.process.start();
 		awaitListening();
 	}
