@@ -127,7 +127,7 @@ END
 $$;
 
 -- Roll-ups, maintained at ingest. histogram = HdrHistogram of the matched handles' latencies in
--- microseconds, 3 significant digits, compressed.
+-- microseconds, 3 significant digits, compressed; p50/p95/p99 are read from it at each merge.
 CREATE TABLE topic_latency_hourly (
 	tenant_id bigint NOT NULL,
 	topic_id bigint NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
@@ -142,6 +142,9 @@ CREATE TABLE topic_latency_hourly (
 	min_ms double precision,
 	max_ms double precision,
 	sum_ms double precision NOT NULL DEFAULT 0,
+	p50_ms double precision,
+	p95_ms double precision,
+	p99_ms double precision,
 	histogram bytea,
 	PRIMARY KEY (tenant_id, topic_id, bucket)
 );

@@ -33,6 +33,18 @@ import org.springframework.transaction.TransactionStatus;
 @Component
 class ReportStore {
 
+	private static final String ROLLUP_UPDATE = """
+			 AS h SET handles = h.handles + u.handles, samples = h.samples + u.samples, passed = h.passed + u.passed,
+				slow = h.slow + u.slow, timeouts = h.timeouts + u.timeouts, failed = h.failed + u.failed,
+				budget_violations = h.budget_violations + u.budget_violations, min_ms = LEAST(h.min_ms, u.min_ms),
+				max_ms = GREATEST(h.max_ms, u.max_ms), sum_ms = h.sum_ms + u.sum_ms, histogram = u.histogram,
+				p50_ms = u.p50_ms, p95_ms = u.p95_ms, p99_ms = u.p99_ms
+			FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+				?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bytea[], ?::float8[], ?::float8[], ?::float8[])
+				AS u(topic_id, handles, samples, passed, slow, timeouts, failed, budget_violations, min_ms, max_ms,
+					sum_ms, histogram, p50_ms, p95_ms, p99_ms)
+			WHERE h.tenant_id = ? AND h.bucket = ? AND h.topic_id = u.topic_id""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper mapper;
@@ -249,18 +261,11 @@ class ReportStore {
 			.query((rs, row) -> stored.put(rs.getLong(1), rs.getBytes(2)))
 			.list();
 		List<Rollup> values = new ArrayList<>(rollups.values());
-		this.jdbc
-			.sql("UPDATE " + table
-					+ """
-							 AS h SET handles = h.handles + u.handles, samples = h.samples + u.samples, passed = h.passed + u.passed,
-								slow = h.slow + u.slow, timeouts = h.timeouts + u.timeouts, failed = h.failed + u.failed,
-								budget_violations = h.budget_violations + u.budget_violations, min_ms = LEAST(h.min_ms, u.min_ms),
-								max_ms = GREATEST(h.max_ms, u.max_ms), sum_ms = h.sum_ms + u.sum_ms, histogram = u.histogram
-							FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-								?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bytea[])
-								AS u(topic_id, handles, samples, passed, slow, timeouts, failed, budget_violations, min_ms, max_ms,
-									sum_ms, histogram)
-							WHERE h.tenant_id = ? AND h.bucket = ? AND h.topic_id = u.topic_id""")
+		List<Rollup.Merged> merged = rollups.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().mergedWith(stored.get(entry.getKey())))
+			.toList();
+		this.jdbc.sql("UPDATE " + table + ROLLUP_UPDATE)
 			.params(topicIds, values.stream().map((r) -> r.handles).toArray(Long[]::new),
 					values.stream().map((r) -> r.samples).toArray(Long[]::new),
 					values.stream().map((r) -> r.passed).toArray(Long[]::new),
@@ -271,11 +276,10 @@ class ReportStore {
 					values.stream().map((r) -> r.min).toArray(Double[]::new),
 					values.stream().map((r) -> r.max).toArray(Double[]::new),
 					values.stream().map((r) -> r.sum).toArray(Double[]::new),
-					rollups.entrySet()
-						.stream()
-						.map((entry) -> entry.getValue().mergedWith(stored.get(entry.getKey())))
-						.toArray(byte[][]::new),
-					tenantId, time)
+					merged.stream().map(Rollup.Merged::histogram).toArray(byte[][]::new),
+					merged.stream().map(Rollup.Merged::p50).toArray(Double[]::new),
+					merged.stream().map(Rollup.Merged::p95).toArray(Double[]::new),
+					merged.stream().map(Rollup.Merged::p99).toArray(Double[]::new), tenantId, time)
 			.update();
 	}
 

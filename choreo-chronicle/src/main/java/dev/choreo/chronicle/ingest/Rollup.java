@@ -56,10 +56,16 @@ final class Rollup {
 		}
 	}
 
-	byte[] mergedWith(byte @Nullable [] stored) {
+	Merged mergedWith(byte @Nullable [] stored) {
 		LatencyHistogram merged = LatencyHistogram.decode(stored);
 		merged.merge(this.histogram);
-		return merged.encode();
+		return new Merged(merged.encode(), merged.percentile(50), merged.percentile(95), merged.percentile(99));
+	}
+
+	/**
+	 * A bucket's histogram after the merge, with its percentiles.
+	 */
+	record Merged(byte[] histogram, @Nullable Double p50, @Nullable Double p95, @Nullable Double p99) {
 	}
 
 }

@@ -85,16 +85,15 @@ public class LatencyQueries {
 		List<LatencyPoint> points = new ArrayList<>();
 		this.jdbc
 			.sql("SELECT bucket, handles, samples, slow, timeouts, failed, budget_violations, min_ms, max_ms,"
-					+ " histogram FROM " + table
+					+ " p50_ms, p95_ms, p99_ms, histogram FROM " + table
 					+ " WHERE tenant_id = ? AND topic_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")
 			.params(tenantId, topicId, utc(from), utc(to))
 			.query((rs, row) -> {
-				LatencyHistogram histogram = LatencyHistogram.decode(rs.getBytes("histogram"));
-				window.merge(histogram);
+				window.merge(LatencyHistogram.decode(rs.getBytes("histogram")));
 				points.add(new LatencyPoint(rs.getObject("bucket", OffsetDateTime.class), rs.getLong("handles"),
-						rs.getLong("samples"), histogram.percentile(50), histogram.percentile(95),
-						histogram.percentile(99), rs.getLong("slow"), rs.getLong("timeouts"), rs.getLong("failed"),
-						rs.getLong("budget_violations"), (Double) rs.getObject("min_ms"),
+						rs.getLong("samples"), (Double) rs.getObject("p50_ms"), (Double) rs.getObject("p95_ms"),
+						(Double) rs.getObject("p99_ms"), rs.getLong("slow"), rs.getLong("timeouts"),
+						rs.getLong("failed"), rs.getLong("budget_violations"), (Double) rs.getObject("min_ms"),
 						(Double) rs.getObject("max_ms")));
 				return row;
 			})

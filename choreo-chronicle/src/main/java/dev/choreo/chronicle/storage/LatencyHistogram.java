@@ -3,7 +3,8 @@ package dev.choreo.chronicle.storage;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.IntCountsHistogram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +25,9 @@ public final class LatencyHistogram {
 	/** Highest latency tracked, in microseconds (one hour). */
 	public static final long HIGHEST_MICROS = 3_600_000_000L;
 
-	private final Histogram histogram;
+	private final AbstractHistogram histogram;
 
-	private LatencyHistogram(Histogram histogram) {
+	private LatencyHistogram(AbstractHistogram histogram) {
 		this.histogram = histogram;
 	}
 
@@ -35,7 +36,7 @@ public final class LatencyHistogram {
 	 * @return the histogram
 	 */
 	public static LatencyHistogram empty() {
-		return new LatencyHistogram(new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS));
+		return new LatencyHistogram(new IntCountsHistogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS));
 	}
 
 	/**
@@ -48,10 +49,8 @@ public final class LatencyHistogram {
 			return empty();
 		}
 		try {
-			Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), HIGHEST_MICROS);
-			LatencyHistogram result = empty();
-			result.histogram.add(decoded);
-			return result;
+			return new LatencyHistogram(
+					IntCountsHistogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), HIGHEST_MICROS));
 		}
 		catch (DataFormatException ex) {
 			throw new IllegalStateException("Stored latency histogram is corrupt", ex);
