@@ -293,6 +293,8 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		this.driver.get(api().base() + "/runs/" + this.otherTenantRun);
 		assertThat(this.driver.getPageSource()).doesNotContain("secret-branch");
 		assertThat(this.driver.findElements(By.cssSelector("[data-testid='run-title']"))).isEmpty();
+		assertThat(testId("error-status").getText()).isEqualTo("404");
+		assertThat(testId("error-message").getText()).isEqualTo("No run " + this.otherTenantRun);
 		Api.Response response = api().get("/runs", null);
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.raw().headers().firstValue("Location"))
