@@ -1,8 +1,11 @@
 package dev.choreo.chronicle.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -65,7 +69,16 @@ class SignInController {
 	 * Sends a visitor without a session to the sign-in page, and back afterwards.
 	 */
 	@ControllerAdvice(assignableTypes = { DashboardController.class, DashboardStreamController.class })
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class SignInAdvice {
+
+		@ExceptionHandler(ResponseStatusException.class)
+		String status(ResponseStatusException ex, HttpServletResponse response, Model model) {
+			response.setStatus(ex.getStatusCode().value());
+			model.addAttribute("status", ex.getStatusCode().value());
+			model.addAttribute("message", (ex.getReason() != null) ? ex.getReason() : "The page could not be shown");
+			return "dashboard/error";
+		}
 
 		@ExceptionHandler(DashboardAccess.SignInRequiredException.class)
 		String signIn(HttpServletRequest request) {
