@@ -56,9 +56,9 @@ final class ChoreoSettings {
 	static ChoreoSettings load(ClassLoader loader, List<String> profiles, List<String> properties,
 			Map<String, String> environment, Function<String, @Nullable String> parameters) {
 		ChoreoSettings settings = new ChoreoSettings();
-		settings.readFile(loader, FILE, false);
+		settings.readFile(loader, FILE, null);
 		for (String profile : allProfiles(profiles, environment, parameters)) {
-			settings.readFile(loader, "choreo-" + profile + ".yml", true);
+			settings.readFile(loader, "choreo-" + profile + ".yml", profile);
 		}
 		settings.readProperties(properties);
 		settings.readEnvironment(environment);
@@ -84,12 +84,18 @@ final class ChoreoSettings {
 		return all;
 	}
 
-	private void readFile(ClassLoader loader, String name, boolean required) {
+	/**
+	 * Read a YAML file from the class path, if it is there.
+	 * @param loader the class loader
+	 * @param name the file name
+	 * @param profile the profile that asks for it, which makes it required
+	 */
+	private void readFile(ClassLoader loader, String name, @Nullable String profile) {
 		URL resource = loader.getResource(name);
 		if (resource == null) {
-			if (required) {
-				throw new IllegalStateException("The profile '" + name.substring(7, name.length() - 4) + "' needs "
-						+ name + " on the test class path (for example in src/test/resources), but there is none");
+			if (profile != null) {
+				throw new IllegalStateException("The profile '" + profile + "' needs " + name
+						+ " on the test class path (for example in src/test/resources), but there is none");
 			}
 			return;
 		}
@@ -250,7 +256,7 @@ final class ChoreoSettings {
 	}
 
 	private static @Nullable Duration parseDuration(String value) {
-		if (value.toUpperCase(Locale.ROOT).startsWith("PT") || value.toUpperCase(Locale.ROOT).startsWith("P")) {
+		if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
 			try {
 				return Duration.parse(value);
 			}

@@ -1,7 +1,6 @@
 package dev.choreo.junit;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +113,7 @@ final class SettingKeys {
 		String comparable = springSpelling(key);
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
-		for (String known : List.copyOf(KEYS)) {
+		for (String known : KEYS) {
 			int distance = distance(comparable, known);
 			if (distance < bestDistance || (distance == bestDistance && best != null && known.compareTo(best) < 0)) {
 				best = known;
