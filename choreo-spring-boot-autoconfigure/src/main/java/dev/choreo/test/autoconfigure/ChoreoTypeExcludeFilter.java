@@ -1,21 +1,22 @@
 package dev.choreo.test.autoconfigure;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
+import java.io.InputStream;
+import java.util.HashSet;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.ClassMetadata;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.util.ClassUtils;
 
 /**
- * Selects the application's messaging components for {@link ChoreoTest @ChoreoTest}.
+ * Selects the application's messaging components for {@link ChoreoTest @ChoreoTest}. It
+ * decides from class files alone (annotations, {@code @Bean} return types, the types of
+ * constructor parameters and fields, and their superclasses and interfaces), as Spring
+ * Boot's own slice filters do, so no scanned class is loaded or initialised to be judged.
  *
  * @since 0.1.0
  */
@@ -56,16 +57,8 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 
 	private static final String CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.ControllerAdvice";
 
-	private @Nullable ClassLoader classLoader;
-
 	ChoreoTypeExcludeFilter(Class<?> testClass) {
 		super(testClass);
-	}
-
-	@Override
-	public void setBeanClassLoader(ClassLoader classLoader) {
-		super.setBeanClassLoader(classLoader);
-		this.classLoader = classLoader;
 	}
 
 	@Override
@@ -74,10 +67,11 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 		if (super.include(metadataReader, metadataReaderFactory)) {
 			return true;
 		}
-		return isUseDefaultFilters() && isMessagingComponent(metadataReader.getAnnotationMetadata());
+		return isUseDefaultFilters() && isMessagingComponent(metadataReader, metadataReaderFactory);
 	}
 
-	private boolean isMessagingComponent(AnnotationMetadata metadata) {
+	private boolean isMessagingComponent(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory) {
+		AnnotationMetadata metadata = metadataReader.getAnnotationMetadata();
 		if (metadata.hasMetaAnnotation(CONTROLLER) || metadata.hasAnnotation(CONTROLLER)
 				|| metadata.hasAnnotation(CONTROLLER_ADVICE)) {
 			return false;
@@ -96,33 +90,52 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 				return true;
 			}
 		}
-		return usesMessagingTypes(metadata.getClassName());
+		return usesMessagingTypes(metadataReader, metadataReaderFactory);
 	}
 
-	private boolean usesMessagingTypes(String className) {
-		Class<?> type;
-		try {
-			type = ClassUtils.forName(className, this.classLoader);
+	/**
+	 * Whether a constructor parameter or a field of the class is a messaging type, judged
+	 * from the class file and those of the types' supertypes, without loading any class.
+	 */
+	private boolean usesMessagingTypes(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory) {
+		Set<String> referenced;
+		try (InputStream input = metadataReader.getResource().getInputStream()) {
+			referenced = MemberTypes.read(input);
 		}
-		catch (ClassNotFoundException | LinkageError ex) {
+		catch (IOException | RuntimeException ex) {
 			return false;
 		}
-		try {
-			for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-				for (Class<?> parameter : constructor.getParameterTypes()) {
-					if (isMessagingType(parameter)) {
-						return true;
-					}
-				}
-			}
-			for (Field field : type.getDeclaredFields()) {
-				if (isMessagingType(field.getType())) {
-					return true;
-				}
+		for (String type : referenced) {
+			if (isMessagingType(type, metadataReaderFactory, new HashSet<>())) {
+				return true;
 			}
 		}
-		catch (LinkageError ex) {
+		return false;
+	}
+
+	private static boolean isMessagingType(String typeName, MetadataReaderFactory metadataReaderFactory,
+			Set<String> seen) {
+		if (MESSAGING_TYPES.contains(typeName)) {
+			return true;
+		}
+		if (typeName.startsWith("java.") || !seen.add(typeName)) {
 			return false;
+		}
+		ClassMetadata metadata;
+		try {
+			metadata = metadataReaderFactory.getMetadataReader(typeName).getClassMetadata();
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+		String superClass = metadata.getSuperClassName();
+		if (superClass != null && isMessagingType(superClass, metadataReaderFactory, seen)) {
+			return true;
+		}
+		for (String implemented : metadata.getInterfaceNames()) {
+			if (isMessagingType(implemented, metadataReaderFactory, seen)) {
+				return true;
+			}
 		}
 		return false;
 	}
@@ -130,20 +143,6 @@ public final class ChoreoTypeExcludeFilter extends StandardAnnotationCustomizabl
 	private static boolean isInMessagingPackage(String typeName) {
 		for (String prefix : MESSAGING_PACKAGES) {
 			if (typeName.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isMessagingType(Class<?> type) {
-		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
-			if (MESSAGING_TYPES.contains(candidate.getName())) {
-				return true;
-			}
-		}
-		for (Class<?> implemented : type.getInterfaces()) {
-			if (MESSAGING_TYPES.contains(implemented.getName())) {
 				return true;
 			}
 		}
