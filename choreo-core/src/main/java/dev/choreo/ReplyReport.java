@@ -65,7 +65,8 @@ public final class ReplyReport {
 	}
 
 	/**
-	 * Return the description of the trigger matcher, {@code (any)} when there was none.
+	 * Return the description of the trigger matcher, {@code anyPayload()} when there was
+	 * none.
 	 * @return the description
 	 */
 	public String matcherDescription() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -127,7 +128,7 @@ class AwaitAllAndResultTests {
 			assertThatExceptionOfType(AssertionError.class).isThrownBy(result::assertPassed)
 				.withMessageContaining("order-settles")
 				.withMessageContaining("orders.settled")
-				.withMessageContaining("status = 'SETTLED'")
+				.withMessageContaining("fieldEquals(\"status\", \"SETTLED\")")
 				.withMessageContaining(s.correlationId())
 				.withMessageContaining("[TIMEOUT]")
 				.withMessageContaining("no matching message arrived")
@@ -145,22 +146,36 @@ class AwaitAllAndResultTests {
 			assertThatExceptionOfType(AssertionError.class).isThrownBy(result::assertPassed)
 				.withMessageContaining("[FAIL] orders.settled")
 				.withMessageContaining("2 messages matched the correlation but failed the matcher")
-				.withMessageContaining("latest mismatch: expected status = 'SETTLED', got 'REJECTED'")
+				.withMessageContaining("latest mismatch: at status: expected \"SETTLED\", got \"REJECTED\"")
 				.withMessageNotContaining("[TIMEOUT]");
 		}
 	}
 
+	/**
+	 * The IDE diff compares JSON texts, indented so that a difference shows line by line:
+	 * the Java and JSON notation of DESIGN §3 item 13 rather than two maps'
+	 * {@code toString()}.
+	 */
 	@Test // D-45
 	void assertPassedOnOneNearMissOffersExpectedAndActualForAnIdeDiff() {
 		try (Scenario s = this.harness.scenario("diff")) {
 			s.expect("orders", fieldEquals("status", "SETTLED"));
-			ScenarioResult result = s.publish("orders", Map.of("status", "PENDING", "password", "hunter2"))
-				.awaitAll(SHORT);
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("status", "PENDING");
+			payload.put("password", "hunter2");
+			ScenarioResult result = s.publish("orders", payload).awaitAll(SHORT);
 			assertThatExceptionOfType(org.opentest4j.AssertionFailedError.class).isThrownBy(result::assertPassed)
 				.satisfies((error) -> {
-					assertThat(error.getExpected().getValue()).isEqualTo(Map.of("status", "SETTLED"));
-					assertThat(error.getActual().getValue()).isEqualTo(
-							Map.of("status", "PENDING", "password", "<redacted>", "correlation_id", s.correlationId()));
+					assertThat(error.getExpected().getValue()).isEqualTo("""
+							{
+							  "status": "SETTLED"
+							}""");
+					assertThat(error.getActual().getValue()).isEqualTo("""
+							{
+							  "status": "PENDING",
+							  "password": "<redacted>",
+							  "correlation_id": "%s"
+							}""".formatted(s.correlationId()));
 					assertThat(error.getMessage()).doesNotContain("hunter2");
 				});
 		}
@@ -229,7 +244,7 @@ class AwaitAllAndResultTests {
 						TimelineAction.RECEIVED, TimelineAction.MISMATCHED, TimelineAction.PUBLISHED,
 						TimelineAction.DEADLINE);
 			assertThat(timeline).extracting(TimelineEntry::detail)
-				.containsExactly("expect", "expected n = 0, got 1", "", "expect", "expected n = 0, got 2", "",
+				.containsExactly("expect", "at n: expected 0, got 1", "", "expect", "at n: expected 0, got 2", "",
 						"2 near-misses");
 			assertThat(timeline).extracting(TimelineEntry::topic).containsOnly("orders");
 			assertThat(timeline).extracting(TimelineEntry::harness).containsOnly("in-memory");
@@ -246,7 +261,7 @@ class AwaitAllAndResultTests {
 			ScenarioResult result = s.publish("orders", Map.of("n", 1)).awaitAll(SHORT);
 			assertThat(result.failureSummary()).contains("Timeline (last 4 of 4):")
 				.contains(" published")
-				.contains(" mismatched  (expected n = 0, got 1)")
+				.contains(" mismatched  (at n: expected 0, got 1)")
 				.contains(" deadline  (1 near-miss)");
 		}
 	}
@@ -258,7 +273,7 @@ class AwaitAllAndResultTests {
 			Handle handle = s.expect("orders", fieldEquals("s", "y"));
 			ScenarioResult result = s.publish("orders", Map.of("s", longValue)).awaitAll(SHORT);
 			String full = String.valueOf(handle.lastMismatchReason());
-			assertThat(full).startsWith("expected s = 'y', got 'xxx").hasSizeGreaterThan(120);
+			assertThat(full).startsWith("at s: expected \"y\", got \"xxx").hasSizeGreaterThan(120);
 			assertThat(result.timeline().get(1).detail()).hasSize(120).isEqualTo(full.substring(0, 117) + "...");
 		}
 	}
@@ -274,7 +289,7 @@ class AwaitAllAndResultTests {
 			assertThat(result.timeline()).hasSize(256);
 			assertThat(result.timelineDropped()).isEqualTo(271 - 256);
 			assertThat(result.timeline().get(0).detail()).isEqualTo("expect");
-			assertThat(result.timeline().get(1).detail()).isEqualTo("expected n = -1, got 5");
+			assertThat(result.timeline().get(1).detail()).isEqualTo("at n: expected -1, got 5");
 			assertThat(result.timeline().get(255).action()).isEqualTo(TimelineAction.DEADLINE);
 			assertThat(result.failureSummary())
 				.contains("Timeline (last 20 of 271):\n" + "  ... 15 earliest entries dropped (buffer cap)\n");

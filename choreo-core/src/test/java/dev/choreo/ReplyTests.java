@@ -124,7 +124,7 @@ class ReplyTests {
 			s.on("orders").publish("confirmations", Map.of());
 			ReplyReport reply = s.publish("orders", "anything").awaitAll(SHORT).replyAt("orders");
 			assertThat(reply.matchCount()).isEqualTo(1);
-			assertThat(reply.matcherDescription()).isEqualTo("(any)");
+			assertThat(reply.matcherDescription()).isEqualTo("anyPayload()");
 		}
 	}
 
@@ -144,7 +144,7 @@ class ReplyTests {
 			assertThat(calls).hasValue(1);
 			assertThat(reply.candidateCount()).isEqualTo(3);
 			assertThat(reply.matchCount()).isEqualTo(1);
-			assertThat(reply.matcherDescription()).isEqualTo("currency = 'EUR'");
+			assertThat(reply.matcherDescription()).isEqualTo("fieldEquals(\"currency\", \"EUR\")");
 			assertThat(sentOn("payments"))
 				.containsExactly("{\"for\":2,\"correlation_id\":\"" + s.correlationId() + "\"}");
 		}
@@ -191,7 +191,7 @@ class ReplyTests {
 				reply = s.publish("elsewhere", Map.of()).awaitAll(SHORT).replyAt("orders");
 			}
 			assertThat(logs.messages(Level.WARN)).containsExactly("Reply never sent: trigger=orders"
-					+ " reply=confirmations matcher=(any) state=armed_no_match candidates=0");
+					+ " reply=confirmations matcher=anyPayload() state=armed_no_match candidates=0");
 		}
 		assertThat(reply.state()).isEqualTo(ReplyReportState.ARMED_NO_MATCH);
 		assertThat(reply.candidateCount()).isZero();
@@ -215,7 +215,7 @@ class ReplyTests {
 			assertThat(reply.candidateCount()).isEqualTo(2);
 			assertThat(reply.matchCount()).isZero();
 			assertThat(logs.messages(Level.WARN)).containsExactly("Reply never sent: trigger=orders reply=payments"
-					+ " matcher=currency =<value> state=armed_matcher_mismatched candidates=2");
+					+ " matcher=fieldEquals(\"currency\", <value>) state=armed_matcher_mismatched candidates=2");
 		}
 	}
 
@@ -415,7 +415,7 @@ class ReplyTests {
 			assertThat(result.timeline()).extracting(TimelineEntry::action, TimelineEntry::topic, TimelineEntry::detail)
 				.containsExactly(tuple(TimelineAction.RECEIVED, "orders", "reply:confirmations"),
 						tuple(TimelineAction.RECEIVED, "confirmations", "expect"),
-						tuple(TimelineAction.MATCHED, "confirmations", "(any)"),
+						tuple(TimelineAction.MATCHED, "confirmations", "anyPayload()"),
 						tuple(TimelineAction.REPLIED, "orders", "reply=confirmations"),
 						tuple(TimelineAction.PUBLISHED, "orders", ""));
 		}
@@ -429,7 +429,7 @@ class ReplyTests {
 				s.publish("accounts", Map.of("account", "OTHER")).awaitAll(SHORT);
 			}
 			assertThat(logs.messages(Level.WARN)).containsExactly("Reply never sent: trigger=accounts"
-					+ " reply=confirmations matcher=account =<value> state=armed_matcher_mismatched candidates=1");
+					+ " reply=confirmations matcher=fieldEquals(\"account\", <value>) state=armed_matcher_mismatched candidates=1");
 			assertThat(logs.everything()).doesNotContain("ACME-SECRET-123");
 		}
 	}

@@ -91,7 +91,7 @@ final class AllowlistYaml {
 		if (ALLOW_LOOPBACK.equals(key)) {
 			if (!(value instanceof Boolean allow)) {
 				throw new AllowlistConfigException(
-						source + ": the value of '" + key + "' must be a bool, got " + typeName(value));
+						source + ": the value of '" + key + "' must be true or false, got " + typeName(value));
 			}
 			builder.allowLoopback(allow);
 			return;
@@ -129,6 +129,11 @@ final class AllowlistYaml {
 		return null;
 	}
 
+	/**
+	 * Name a YAML value's type in the words of the messages: {@code mapping},
+	 * {@code list}, {@code string}, {@code number}, {@code boolean}, {@code null}, and
+	 * {@code binary}, {@code set} or {@code timestamp} for the other YAML types.
+	 */
 	static String typeName(@Nullable Object value) {
 		if (value == null) {
 			return "null";
@@ -137,26 +142,23 @@ final class AllowlistYaml {
 			return "list";
 		}
 		if (value instanceof Map) {
-			return "dict";
+			return "mapping";
 		}
 		if (value instanceof Boolean) {
-			return "bool";
+			return "boolean";
 		}
 		return scalarTypeName(value);
 	}
 
 	private static String scalarTypeName(Object value) {
 		if (value instanceof String) {
-			return "str";
+			return "string";
 		}
-		if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-			return "int";
-		}
-		if (value instanceof Double) {
-			return "float";
+		if (value instanceof Number) {
+			return "number";
 		}
 		if (value instanceof byte[]) {
-			return "bytes";
+			return "binary";
 		}
 		if (value instanceof Set) {
 			return "set";

@@ -96,7 +96,8 @@ class AllowlistLoadingTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "- kafka.test:9092 | list", "just text | str", "42 | int", "true | bool" })
+	@CsvSource(delimiter = '|',
+			value = { "- kafka.test:9092 | list", "just text | string", "42 | number", "true | boolean" })
 	void topLevelMustBeAMapping(String yaml, String type) {
 		assertThatExceptionOfType(AllowlistConfigException.class).isThrownBy(() -> Allowlist.parse(yaml, "inline"))
 			.withMessage("inline: the top level must be a mapping of category to a list of endpoints, got " + type);
@@ -104,9 +105,10 @@ class AllowlistLoadingTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
-			value = { "kafka_brokers: kafka.test:9092 | str", "nats_servers: 4222 | int",
-					"redis_servers: {host: cache.test} | dict", "amqp_brokers: yes | bool", "mock_endpoints: | null",
-					"nats_servers: 1.5 | float" })
+			value = { "kafka_brokers: kafka.test:9092 | string", "nats_servers: 4222 | number",
+					"redis_servers: {host: cache.test} | mapping", "amqp_brokers: yes | boolean",
+					"mock_endpoints: | null", "nats_servers: 1.5 | number", "nats_servers: !!binary aGk= | binary",
+					"nats_servers: !!set {a} | set", "nats_servers: 2026-01-01 | timestamp" })
 	void categoryValueMustBeAList(String yaml, String type) {
 		String key = yaml.substring(0, yaml.indexOf(':'));
 		assertThatExceptionOfType(AllowlistConfigException.class).isThrownBy(() -> Allowlist.parse(yaml, "inline"))
@@ -117,12 +119,12 @@ class AllowlistLoadingTests {
 	void scalarCategoryValueInAFileNamesTheFile() throws IOException {
 		Path file = write("kafka_brokers: kafka.test:9092\n");
 		assertThatExceptionOfType(AllowlistConfigException.class).isThrownBy(() -> Allowlist.load(file))
-			.withMessage(file + ": the value of 'kafka_brokers' must be a list, got str");
+			.withMessage(file + ": the value of 'kafka_brokers' must be a list, got string");
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "'nats_servers: [[a.test]]' | list at position 1",
-			"'nats_servers: [a.test, ~]' | null at position 2", "'nats_servers: [{a: b}]' | dict at position 1" })
+			"'nats_servers: [a.test, ~]' | null at position 2", "'nats_servers: [{a: b}]' | mapping at position 1" })
 	void entriesMustBeScalars(String yaml, String what) {
 		assertThatExceptionOfType(AllowlistConfigException.class).isThrownBy(() -> Allowlist.parse(yaml, "inline"))
 			.withMessage("inline: the entries of 'nats_servers' must be strings, got " + what);
@@ -130,10 +132,10 @@ class AllowlistLoadingTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
-			value = { "allow_loopback: 'no' | str", "allow_loopback: | null", "allow_loopback: [true] | list" })
-	void allowLoopbackMustBeABool(String yaml, String type) {
+			value = { "allow_loopback: 'no' | string", "allow_loopback: | null", "allow_loopback: [true] | list" })
+	void allowLoopbackMustBeTrueOrFalse(String yaml, String type) {
 		assertThatExceptionOfType(AllowlistConfigException.class).isThrownBy(() -> Allowlist.parse(yaml, "inline"))
-			.withMessage("inline: the value of 'allow_loopback' must be a bool, got " + type);
+			.withMessage("inline: the value of 'allow_loopback' must be true or false, got " + type);
 	}
 
 	@Test
