@@ -446,9 +446,22 @@ public class ChoreoProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Whether topics a scenario expects on are created when missing.
+		 * Whether topics a scenario expects on or replies to are created when missing. A
+		 * publish never creates a topic.
 		 */
 		private boolean createTopics = true;
+
+		/**
+		 * Partition count of the topics the harness creates. Default: the cluster's
+		 * num.partitions.
+		 */
+		private @Nullable Integer topicPartitions;
+
+		/**
+		 * Replication factor of the topics the harness creates. Default: the cluster's
+		 * default.replication.factor.
+		 */
+		private @Nullable Short topicReplication;
 
 		/**
 		 * Prefix of the client ids of the harness's own Kafka clients.
@@ -469,6 +482,22 @@ public class ChoreoProperties {
 
 		public void setCreateTopics(boolean createTopics) {
 			this.createTopics = createTopics;
+		}
+
+		public @Nullable Integer getTopicPartitions() {
+			return this.topicPartitions;
+		}
+
+		public void setTopicPartitions(@Nullable Integer topicPartitions) {
+			this.topicPartitions = topicPartitions;
+		}
+
+		public @Nullable Short getTopicReplication() {
+			return this.topicReplication;
+		}
+
+		public void setTopicReplication(@Nullable Short topicReplication) {
+			this.topicReplication = topicReplication;
 		}
 
 		public String getClientIdPrefix() {

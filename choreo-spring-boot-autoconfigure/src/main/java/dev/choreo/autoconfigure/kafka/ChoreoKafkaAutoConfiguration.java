@@ -62,6 +62,14 @@ public final class ChoreoKafkaAutoConfiguration {
 		}
 		ChoreoProperties.Kafka kafka = properties.getKafka();
 		builder.createMissingTopics(kafka.isCreateTopics()).clientIdPrefix(kafka.getClientIdPrefix());
+		Integer partitions = kafka.getTopicPartitions();
+		if (partitions != null) {
+			builder.topicPartitions(partitions);
+		}
+		Short replication = kafka.getTopicReplication();
+		if (replication != null) {
+			builder.topicReplication(replication);
+		}
 		return harnesses.connect("kafka", builder.build(), configuredBy(environment, details.getIfAvailable()));
 	}
 

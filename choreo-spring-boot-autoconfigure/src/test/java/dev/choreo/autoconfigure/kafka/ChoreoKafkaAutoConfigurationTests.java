@@ -1,8 +1,10 @@
 package dev.choreo.autoconfigure.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import dev.choreo.Harness;
 import dev.choreo.Scenario;
@@ -13,6 +15,8 @@ import dev.choreo.autoconfigure.rabbit.ChoreoRabbitAutoConfiguration;
 import dev.choreo.transport.InMemoryTransport;
 import dev.choreo.transport.kafka.KafkaTransport;
 import dev.choreo.transport.tck.Brokers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,26 @@ class ChoreoKafkaAutoConfigurationTests {
 				scenario.publish(topic, Map.of("ok", true)).awaitAll(Duration.ofSeconds(20)).assertPassed();
 			}
 		});
+	}
+
+	@Test
+	void createsExpectedTopicsWithThePartitionsAndReplicationItIsGiven() {
+		this.runner.withPropertyValues("choreo.kafka.topic-partitions=3", "choreo.kafka.topic-replication=1")
+			.run((context) -> {
+				Harness harness = context.getBean("kafkaHarness", Harness.class);
+				String topic = "choreo_autoconfig_partitions_" + UUID.randomUUID();
+				try (Scenario scenario = harness.scenario("kafka-topic-settings")) {
+					scenario.expect(topic, fieldEquals("ok", true));
+				}
+				try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+					TopicDescription description = admin.describeTopics(List.of(topic))
+						.allTopicNames()
+						.get(30, TimeUnit.SECONDS)
+						.get(topic);
+					assertThat(description.partitions()).hasSize(3)
+						.allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(1));
+				}
+			});
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.choreo.transport.TransportListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaFuture;
@@ -19,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the cluster, since the Kafka clients reconnect silently: a daemon thread asks
- * for the cluster's description every half second and tells the listener when the brokers
- * are gone and when they are back.
+ * for the cluster's description every half second and tells the {@link ConnectionState}
+ * when the brokers are gone, each time a probe fails while they are, and when they are
+ * back. After each probe that succeeded it runs a refresh (the subscriptions follow
+ * partitions added to their topics and topics created again).
  * <p>
  * The brokers count as gone when a probe fails or takes longer than
  * {@link #PROBE_TIMEOUT}, or sooner, when a probe has waited {@link #SUSPECT_AFTER} while
@@ -41,22 +42,23 @@ final class ClusterWatcher implements Runnable {
 
 	private final Admin admin;
 
-	private final TransportListener listener;
+	private final ConnectionState state;
 
 	private final String servers;
+
+	private final Runnable refresh;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private final Thread thread;
 
-	private boolean down;
-
 	private @Nullable Metric connectionCount;
 
-	ClusterWatcher(Admin admin, TransportListener listener, String servers, String threadName) {
+	ClusterWatcher(Admin admin, ConnectionState state, String servers, String threadName, Runnable refresh) {
 		this.admin = admin;
-		this.listener = listener;
+		this.state = state;
 		this.servers = servers;
+		this.refresh = refresh;
 		this.thread = new Thread(this, threadName);
 		this.thread.setDaemon(true);
 	}
@@ -70,9 +72,9 @@ final class ClusterWatcher implements Runnable {
 		try {
 			while (!isStopped()) {
 				boolean up = probe();
-				if (up && this.down) {
-					this.down = false;
-					restored();
+				if (up) {
+					this.state.restored(ConnectionState.Part.CLUSTER);
+					refresh();
 				}
 				if (this.stopped.await(up ? INTERVAL.toMillis() : TICK_MILLIS, TimeUnit.MILLISECONDS)) {
 					return;
@@ -84,6 +86,15 @@ final class ClusterWatcher implements Runnable {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The Kafka cluster watcher stopped ({})", KafkaFailures.describe(ex));
+		}
+	}
+
+	private void refresh() {
+		try {
+			this.refresh.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Refreshing the Kafka topics failed ({})", KafkaFailures.describe(ex));
 		}
 	}
 
@@ -101,13 +112,13 @@ final class ClusterWatcher implements Runnable {
 				return true;
 			}
 			catch (ExecutionException ex) {
-				lost(KafkaFailures.describe(KafkaFailures.unwrap(ex)));
+				failed(KafkaFailures.describe(KafkaFailures.unwrap(ex)));
 				return false;
 			}
 			catch (TimeoutException ex) {
 				Duration waited = Duration.ofNanos(System.nanoTime() - start);
 				if (waited.compareTo(PROBE_TIMEOUT.plusSeconds(1)) > 0) {
-					lost("no broker answered within " + KafkaFailures.words(PROBE_TIMEOUT));
+					failed("no broker answered within " + KafkaFailures.words(PROBE_TIMEOUT));
 					return false;
 				}
 				if (waited.compareTo(SUSPECT_AFTER) > 0 && connections() == 0) {
@@ -142,27 +153,26 @@ final class ClusterWatcher implements Runnable {
 	}
 
 	private void lost(String reason) {
-		if (this.down || isStopped()) {
-			return;
-		}
-		this.down = true;
-		String description = KafkaFailures.lost(this.servers, reason);
-		logger.debug("Kafka transport: {}", description);
-		try {
-			this.listener.connectionLost(description, null);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A transport listener raised {} on connection loss", ex.getClass().getName());
+		if (!isStopped()) {
+			this.state.lost(ConnectionState.Part.CLUSTER, KafkaFailures.lost(this.servers, reason));
 		}
 	}
 
-	private void restored() {
-		logger.debug("Kafka transport: the connection to Kafka at {} is back", this.servers);
-		try {
-			this.listener.connectionRestored();
+	/**
+	 * A probe failed: the loss, or, when the brokers are already gone, a failed attempt
+	 * to reach them again.
+	 */
+	private void failed(String reason) {
+		if (isStopped()) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			logger.warn("A transport listener raised {} on connection recovery", ex.getClass().getName());
+		String why = (connections() == 0) ? "no broker accepts connections" : reason;
+		if (this.state.isDown(ConnectionState.Part.CLUSTER)) {
+			this.state.stillLost(ConnectionState.Part.CLUSTER,
+					"could not reconnect to Kafka at " + this.servers + ": " + why);
+		}
+		else {
+			lost(why);
 		}
 	}
 

@@ -1,13 +1,17 @@
 package dev.choreo.transport.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * The one thread that owns the harness's consumer, since a Kafka consumer is not
  * thread-safe. It polls and hands each record to the transport, and between polls runs
  * the commands other threads queue: assign partitions (positioned at the end before the
- * command completes) and unassign them. Queuing a command wakes the consumer, so it runs
- * at once. The consumer never joins a group: partitions are assigned directly.
+ * command completes, or at the beginning for partitions that are new), and unassign them.
+ * Queuing a command wakes the consumer, so it runs at once. The consumer never joins a
+ * group: partitions are assigned directly.
+ * <p>
+ * The loop remembers the next offset of every assigned partition. If anything escapes it
+ * (an {@link Error} from a handler, a failure inside the client), it reports the consumer
+ * down, replaces it with a new one positioned where the old one stopped (after the record
+ * being delivered, so that record is not delivered again), and reports it back.
  */
 final class ConsumerLoop implements Runnable {
 
@@ -37,22 +47,37 @@ final class ConsumerLoop implements Runnable {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-	private final Consumer<byte[], byte[]> consumer;
+	private final Supplier<Consumer<byte[], byte[]>> consumers;
 
 	private final java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> delivery;
+
+	private final ConnectionState state;
 
 	private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
 
 	private final Thread thread;
 
+	/** The next offset to read per assigned partition; the loop's thread only. */
+	private final Map<TopicPartition, Long> positions = new HashMap<>();
+
+	/** Partitions whose consumer went back to an earlier offset on its own. */
+	private final Set<TopicPartition> wentBack = new HashSet<>();
+
+	/** Partitions to read from their beginning that have delivered nothing yet. */
+	private final Set<TopicPartition> fromBeginning = new HashSet<>();
+
+	private volatile Consumer<byte[], byte[]> consumer;
+
 	private volatile boolean running = true;
 
 	private volatile Set<TopicPartition> assigned = Set.of();
 
-	ConsumerLoop(Consumer<byte[], byte[]> consumer, String threadName,
-			java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> delivery) {
-		this.consumer = consumer;
+	ConsumerLoop(Supplier<Consumer<byte[], byte[]>> consumers, String threadName,
+			java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> delivery, ConnectionState state) {
+		this.consumers = consumers;
+		this.consumer = consumers.get();
 		this.delivery = delivery;
+		this.state = state;
 		this.thread = new Thread(this, threadName);
 		this.thread.setDaemon(true);
 	}
@@ -76,6 +101,27 @@ final class ConsumerLoop implements Runnable {
 	}
 
 	/**
+	 * Add partitions created after the subscription to the assignment, positioned at
+	 * their beginning: everything in them is newer than the subscription.
+	 * @param partitions the new partitions
+	 */
+	void assignNew(List<TopicPartition> partitions) {
+		submit(new AssignNew(partitions, List.of()));
+	}
+
+	/**
+	 * Follow a topic that was deleted and created again: drop the partitions of the old
+	 * one, and read the new one from the beginning, except partitions the consumer
+	 * already went back to the start of on its own (their position fell outside the new
+	 * log, and the reset policy is {@code earliest}).
+	 * @param previous the partitions of the topic as it was
+	 * @param current the partitions of the topic as it is now
+	 */
+	void recreated(List<TopicPartition> previous, List<TopicPartition> current) {
+		submit(new AssignNew(current, previous));
+	}
+
+	/**
 	 * Remove partitions from the assignment.
 	 * @param partitions the partitions
 	 */
@@ -93,7 +139,7 @@ final class ConsumerLoop implements Runnable {
 			this.consumer.wakeup();
 		}
 		catch (RuntimeException ex) {
-			// closing: the loop abandons what is still queued
+			// closing or restarting: the loop runs what is queued once it can
 		}
 	}
 
@@ -101,25 +147,74 @@ final class ConsumerLoop implements Runnable {
 	public void run() {
 		try {
 			while (this.running) {
-				runQueued();
-				if (!this.running) {
-					break;
+				try {
+					serve();
 				}
-				if (this.consumer.assignment().isEmpty()) {
-					awaitCommand(POLL_TIMEOUT);
-				}
-				else {
-					pollOnce();
+				catch (Throwable ex) {
+					if (!this.running) {
+						break;
+					}
+					restart(ex);
 				}
 			}
-		}
-		catch (RuntimeException | Error ex) {
-			logger.error("The Kafka consumer loop stopped ({})", KafkaFailures.describe(ex));
 		}
 		finally {
 			this.running = false;
 			abandonQueued();
 			closeConsumer();
+		}
+	}
+
+	private void serve() {
+		while (this.running) {
+			runQueued();
+			if (!this.running) {
+				break;
+			}
+			if (this.consumer.assignment().isEmpty()) {
+				awaitCommand(POLL_TIMEOUT);
+			}
+			else {
+				pollOnce();
+			}
+		}
+	}
+
+	/**
+	 * Replace the consumer after a failure, positioned where the old one stopped, and
+	 * report the loss and the recovery.
+	 */
+	private void restart(Throwable failure) {
+		String reason = KafkaFailures.describe(failure);
+		logger.error("The Kafka consumer loop failed ({}); restarting it with a new consumer", reason);
+		this.state.lost(ConnectionState.Part.CONSUMER,
+				"the Kafka consumer loop failed (" + reason + "); restarting it");
+		while (this.running) {
+			closeConsumer();
+			try {
+				Consumer<byte[], byte[]> fresh = this.consumers.get();
+				this.consumer = fresh;
+				fresh.assign(this.assigned);
+				for (TopicPartition partition : this.assigned) {
+					Long position = this.positions.get(partition);
+					if (position != null) {
+						fresh.seek(partition, position);
+					}
+					else if (this.fromBeginning.contains(partition)) {
+						fresh.seekToBeginning(List.of(partition));
+					}
+					else {
+						fresh.seekToEnd(List.of(partition));
+					}
+				}
+				this.state.restored(ConnectionState.Part.CONSUMER);
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.state.stillLost(ConnectionState.Part.CONSUMER,
+						"could not restart the Kafka consumer (" + KafkaFailures.describe(ex) + ")");
+				LockSupport.parkNanos(ERROR_BACKOFF.toNanos());
+			}
 		}
 	}
 
@@ -160,6 +255,7 @@ final class ConsumerLoop implements Runnable {
 			return;
 		}
 		for (ConsumerRecord<byte[], byte[]> record : records) {
+			advance(record);
 			try {
 				this.delivery.accept(record);
 			}
@@ -169,12 +265,33 @@ final class ConsumerLoop implements Runnable {
 		}
 	}
 
+	/**
+	 * Remember the offset after a record before delivering it, noting a partition the
+	 * consumer took back to an earlier offset (its position was reset).
+	 */
+	private void advance(ConsumerRecord<byte[], byte[]> record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		this.fromBeginning.remove(partition);
+		Long expected = this.positions.put(partition, record.offset() + 1);
+		if (expected != null && record.offset() < expected) {
+			this.wentBack.add(partition);
+		}
+	}
+
+	/**
+	 * Run a command. Whatever it throws fails it; an {@link Error} also goes on to the
+	 * loop, which restarts the consumer.
+	 */
 	private void execute(Command command) {
 		try {
 			command.run();
 		}
 		catch (RuntimeException ex) {
 			command.fail(ex);
+		}
+		catch (Error ex) {
+			command.fail(new KafkaException(ex.getClass().getName()));
+			throw ex;
 		}
 	}
 
@@ -234,17 +351,22 @@ final class ConsumerLoop implements Runnable {
 	private void reassign(Set<TopicPartition> partitions) {
 		this.consumer.assign(partitions);
 		this.assigned = Set.copyOf(partitions);
+		this.positions.keySet().retainAll(partitions);
+		this.wentBack.retainAll(partitions);
+		this.fromBeginning.retainAll(partitions);
 	}
 
-	private Set<TopicPartition> assignmentWith(List<TopicPartition> partitions, boolean add) {
+	private Set<TopicPartition> assignmentWith(List<TopicPartition> added, List<TopicPartition> removed) {
 		Set<TopicPartition> next = new HashSet<>(this.consumer.assignment());
-		if (add) {
-			next.addAll(partitions);
-		}
-		else {
-			next.removeAll(partitions);
-		}
+		next.removeAll(removed);
+		next.addAll(added);
 		return next;
+	}
+
+	private void positioned(TopicPartition partition, long position) {
+		this.positions.put(partition, position);
+		this.wentBack.remove(partition);
+		this.fromBeginning.remove(partition);
 	}
 
 	/**
@@ -285,20 +407,19 @@ final class ConsumerLoop implements Runnable {
 
 		@Override
 		public void run() {
-			reassign(assignmentWith(this.partitions, true));
+			reassign(assignmentWith(this.partitions, List.of()));
 			ConsumerLoop.this.consumer.seekToEnd(this.partitions);
 			for (TopicPartition partition : this.partitions) {
-				position(partition);
+				positioned(partition, position(partition));
 			}
 			this.done.complete(null);
 		}
 
-		private void position(TopicPartition partition) {
+		private long position(TopicPartition partition) {
 			while (true) {
 				long remaining = this.deadline - System.nanoTime();
 				try {
-					ConsumerLoop.this.consumer.position(partition, Duration.ofNanos(Math.max(0, remaining)));
-					return;
+					return ConsumerLoop.this.consumer.position(partition, Duration.ofNanos(Math.max(0, remaining)));
 				}
 				catch (WakeupException ex) {
 					// a command was queued meanwhile: carry on positioning
@@ -312,7 +433,7 @@ final class ConsumerLoop implements Runnable {
 		@Override
 		public void fail(RuntimeException failure) {
 			try {
-				reassign(assignmentWith(this.partitions, false));
+				reassign(assignmentWith(List.of(), this.partitions));
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Could not drop the partitions of '{}' ({})", this.topic, ex.getClass().getName());
@@ -323,6 +444,57 @@ final class ConsumerLoop implements Runnable {
 		@Override
 		public void abandon() {
 			this.done.completeExceptionally(KafkaFailures.closedBeforeLive(this.topic));
+		}
+
+	}
+
+	/**
+	 * Assign partitions that are newer than the subscription at their beginning, in place
+	 * of the partitions of a topic that is gone.
+	 */
+	private final class AssignNew implements Command {
+
+		private final List<TopicPartition> partitions;
+
+		private final List<TopicPartition> replaced;
+
+		AssignNew(List<TopicPartition> partitions, List<TopicPartition> replaced) {
+			this.partitions = partitions;
+			this.replaced = replaced;
+		}
+
+		@Override
+		public void run() {
+			Set<TopicPartition> keep = new HashSet<>();
+			for (TopicPartition partition : this.partitions) {
+				if (this.replaced.contains(partition) && ConsumerLoop.this.wentBack.contains(partition)) {
+					keep.add(partition);
+				}
+			}
+			List<TopicPartition> gone = this.replaced.stream()
+				.filter((partition) -> !keep.contains(partition))
+				.toList();
+			List<TopicPartition> fresh = this.partitions.stream()
+				.filter((partition) -> !keep.contains(partition))
+				.toList();
+			reassign(assignmentWith(fresh, gone));
+			ConsumerLoop.this.consumer.seekToBeginning(fresh);
+			for (TopicPartition partition : fresh) {
+				ConsumerLoop.this.positions.remove(partition);
+				ConsumerLoop.this.wentBack.remove(partition);
+				ConsumerLoop.this.fromBeginning.add(partition);
+			}
+			ConsumerLoop.this.wentBack.removeAll(keep);
+		}
+
+		@Override
+		public void fail(RuntimeException failure) {
+			logger.warn("Could not assign the new partitions {} ({})", this.partitions,
+					KafkaFailures.describe(failure));
+		}
+
+		@Override
+		public void abandon() {
 		}
 
 	}
@@ -340,7 +512,7 @@ final class ConsumerLoop implements Runnable {
 
 		@Override
 		public void run() {
-			reassign(assignmentWith(this.partitions, false));
+			reassign(assignmentWith(List.of(), this.partitions));
 		}
 
 		@Override

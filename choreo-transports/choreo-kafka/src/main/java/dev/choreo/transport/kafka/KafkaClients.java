@@ -8,7 +8,6 @@ import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,7 +22,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 /**
  * The clients of one connection: an admin client (topics and the cluster watcher), a
  * producer, and the one consumer with its loop. Opening checks that the cluster answers;
- * closing stops every thread they started.
+ * closing stops every thread they started. The connection counts as up while the cluster
+ * watcher's last probe succeeded and the consumer loop runs.
  */
 final class KafkaClients {
 
@@ -52,29 +52,39 @@ final class KafkaClients {
 
 	private final ClientConfigs configs;
 
+	private final ConnectionState state;
+
 	private KafkaClients(Admin admin, ClientConfigs configs, KafkaSettings settings, String servers,
 			TransportListener listener) {
 		this.admin = admin;
 		this.configs = configs;
 		this.servers = servers;
+		this.state = new ConnectionState(listener);
 		this.producerFactory = new DefaultKafkaProducerFactory<>(configs.producer(), new ByteArraySerializer(),
 				new ByteArraySerializer());
 		this.producerFactory.setPhysicalCloseTimeout((int) CLOSE_TIMEOUT.toSeconds());
-		Consumer<byte[], byte[]> consumer;
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(configs.consumer(),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		try {
 			this.producer = this.producerFactory.createProducer();
-			consumer = new DefaultKafkaConsumerFactory<>(configs.consumer(), new ByteArrayDeserializer(),
-					new ByteArrayDeserializer())
-				.createConsumer();
+			this.loop = new ConsumerLoop(consumers::createConsumer, "choreo-kafka-consumer-" + configs.name(),
+					this::deliver, this.state);
 		}
 		catch (RuntimeException ex) {
 			this.producerFactory.destroy();
 			throw ex;
 		}
 		this.topics = new TopicAdmin(admin, settings, servers);
-		this.loop = new ConsumerLoop(consumer, "choreo-kafka-consumer-" + configs.name(), this::deliver);
 		this.subscriptions = new Subscriptions(this.topics, this.loop, settings.requestTimeout());
-		this.watcher = new ClusterWatcher(admin, listener, servers, "choreo-kafka-watcher-" + configs.name());
+		this.watcher = new ClusterWatcher(admin, this.state, servers, "choreo-kafka-watcher-" + configs.name(),
+				() -> this.subscriptions.refresh(ClusterWatcher.PROBE_TIMEOUT));
+	}
+
+	/**
+	 * Return whether the cluster answers and the consumer loop runs.
+	 */
+	boolean isUp() {
+		return this.state.isUp();
 	}
 
 	Set<TopicPartition> assignment() {

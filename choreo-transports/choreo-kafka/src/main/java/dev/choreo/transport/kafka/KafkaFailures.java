@@ -9,6 +9,10 @@ import dev.choreo.internal.Redaction;
 import dev.choreo.transport.SafeUrl;
 import dev.choreo.transport.TransportException;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -54,11 +58,57 @@ final class KafkaFailures {
 			return new TransportException("Kafka topic '" + topic
 					+ "' does not exist, and this transport does not create topics (createMissingTopics(false))");
 		}
+		if (cause instanceof AuthorizationException) {
+			return new TransportException("The principal may not describe Kafka topic '" + topic + "' ("
+					+ describe(cause) + "); grant it DESCRIBE and READ on the topic");
+		}
 		if (cause instanceof TimeoutException) {
 			return new TransportException("Could not look up or create Kafka topic '" + topic + "' within "
 					+ words(timeout) + "; is the broker at " + servers + " up? (" + describe(cause) + ")");
 		}
 		return new TransportException("Could not look up or create Kafka topic '" + topic + "': " + describe(cause));
+	}
+
+	/**
+	 * A topic missing for a subscription could not be created.
+	 */
+	static TransportException create(String topic, String servers, Duration timeout, Throwable failure) {
+		Throwable cause = unwrap(failure);
+		if (cause instanceof AuthorizationException) {
+			return new TransportException("Kafka topic '" + topic + "' does not exist, and the principal may not"
+					+ " create it (" + describe(cause) + "); create the topic, or grant the principal CREATE on it");
+		}
+		if (cause instanceof PolicyViolationException || cause instanceof InvalidReplicationFactorException
+				|| cause instanceof InvalidPartitionsException) {
+			return new TransportException("Kafka topic '" + topic + "' does not exist, and the cluster refused to"
+					+ " create it (" + describe(cause) + "); create the topic, or set the partitions and replication"
+					+ " factor the cluster asks for (topicPartitions, topicReplication)");
+		}
+		if (cause instanceof TimeoutException) {
+			return new TransportException("Could not create Kafka topic '" + topic + "' within " + words(timeout)
+					+ "; is the broker at " + servers + " up? (" + describe(cause) + ")");
+		}
+		return new TransportException("Could not create Kafka topic '" + topic + "': " + describe(cause));
+	}
+
+	/**
+	 * A topic could not be found before a publish.
+	 */
+	static TransportException publishTopic(String topic, String servers, Duration timeout, Throwable failure) {
+		Throwable cause = unwrap(failure);
+		if (cause instanceof UnknownTopicOrPartitionException) {
+			return new TransportException(
+					"Topic '" + topic + "' does not exist on the Kafka cluster; check the name, or create it");
+		}
+		if (cause instanceof AuthorizationException) {
+			return new TransportException("The principal may not describe Kafka topic '" + topic + "' ("
+					+ describe(cause) + "); grant it DESCRIBE and WRITE on the topic");
+		}
+		if (cause instanceof TimeoutException) {
+			return new TransportException("Could not look up Kafka topic '" + topic + "' within " + words(timeout)
+					+ "; is the broker at " + servers + " up? (" + describe(cause) + ")");
+		}
+		return new TransportException("Could not look up Kafka topic '" + topic + "': " + describe(cause));
 	}
 
 	static TransportException position(String topic, Duration timeout, Throwable failure) {

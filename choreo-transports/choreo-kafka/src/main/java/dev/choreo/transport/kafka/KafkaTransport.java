@@ -54,10 +54,22 @@ import org.springframework.kafka.core.ProducerFactory;
  * consumer that never joins a consumer group. Subscribing assigns the topic's partitions
  * to that consumer and positions them at their end before the subscription completes, so
  * a message published afterwards is always delivered, and a new expectation costs
- * milliseconds rather than a rebalance. Missing topics are created, with one partition
- * and replication factor 1, unless {@link Builder#createMissingTopics(boolean) turned
- * off}; topics it creates, and its producer, take messages up to 8 MiB. Order holds per
- * partition.
+ * milliseconds rather than a rebalance. The consumer reads committed records only
+ * ({@code isolation.level=read_committed}), so an expectation never matches a write whose
+ * transaction was aborted. Partitions added to a topic later are assigned from their
+ * beginning, and a topic deleted and created again is read from the beginning of its new
+ * partitions. Order holds per partition.
+ * <p>
+ * Topics are described before anything else, so a principal that may only read, write and
+ * describe a topic (as on a cluster with ACLs) never sends a request it may not. A topic
+ * an expectation or a reply listens to that does not exist is created, with the cluster's
+ * default partition count and replication factor unless
+ * {@link Builder#topicPartitions(int)} and {@link Builder#topicReplication(short)} say
+ * otherwise, unless {@link Builder#createMissingTopics(boolean) turned off}. A publish
+ * never creates a topic: publishing to a topic that does not exist fails at once with an
+ * error that names it (the first publish to each topic describes it; topics known to
+ * exist are remembered). Topics the transport creates, and its producer, take messages up
+ * to 8 MiB.
  * <p>
  * Header values and keys are UTF-8 text. A binary value (one that is not valid UTF-8,
  * such as spring-kafka's {@code kafka_correlationId}) arrives as {@code base64:} followed
@@ -70,7 +82,11 @@ import org.springframework.kafka.core.ProducerFactory;
  * header chooses the partition instead of travelling as a header.
  * <p>
  * The Kafka clients reconnect on their own; the transport watches the cluster and tells
- * running scenarios when the brokers are gone and when they are back.
+ * running scenarios when the brokers are gone and when they are back. It counts as
+ * connected while the watcher's last probe of the cluster (every half second) succeeded
+ * and its consumer loop runs: a loop that fails (an {@link Error} escaping a handler)
+ * reports the connection lost, restarts with a new consumer positioned where the old one
+ * stopped, and reports it back.
  *
  * @since 0.1.0
  */
@@ -97,7 +113,7 @@ public final class KafkaTransport implements Transport {
 		this.producerSource = builder.producerSource;
 		this.consumerSource = builder.consumerSource;
 		this.settings = new KafkaSettings(builder.connectTimeout, builder.requestTimeout, builder.createMissingTopics,
-				builder.clientIdPrefix);
+				builder.topicPartitions, builder.topicReplication, builder.clientIdPrefix);
 		this.clientProperties = Map.copyOf(builder.clientProperties);
 		this.auth = builder.auth;
 	}
@@ -213,9 +229,15 @@ public final class KafkaTransport implements Transport {
 		}
 	}
 
+	/**
+	 * Return whether the transport is connected: connected and not closed, the cluster
+	 * watcher's last probe succeeded, and the consumer loop runs.
+	 * @return whether the transport is connected
+	 */
 	@Override
 	public boolean isConnected() {
-		return this.clients != null;
+		KafkaClients current = this.clients;
+		return current != null && current.isUp();
 	}
 
 	@Override
@@ -238,16 +260,15 @@ public final class KafkaTransport implements Transport {
 		OnceCallback outcome = new OnceCallback(callback);
 		String topic = message.topic();
 		try {
-			if (clients.topics.createsTopics()) {
-				clients.topics.partitions(topic)
-					.get(this.settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-			}
+			clients.topics.forPublish(topic)
+				.get(this.settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
 			ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
 			clients.producer.send(record, (metadata, failure) -> {
 				if (failure == null) {
 					outcome.sent();
 				}
 				else {
+					clients.topics.forget(topic);
 					outcome.failed(publishFailure(clients, topic, failure));
 				}
 			});
@@ -321,6 +342,10 @@ public final class KafkaTransport implements Transport {
 
 		private boolean createMissingTopics = true;
 
+		private @Nullable Integer topicPartitions;
+
+		private @Nullable Short topicReplication;
+
 		private String clientIdPrefix = "choreo";
 
 		private Map<String, Object> clientProperties = Map.of();
@@ -344,8 +369,9 @@ public final class KafkaTransport implements Transport {
 		}
 
 		/**
-		 * Set how long a subscription (creating the topic, positioning the consumer) and
-		 * a publish (until the broker acknowledged it) may take (default 10 seconds).
+		 * Set how long a subscription (describing or creating the topic, positioning the
+		 * consumer) and a publish (until the broker acknowledged it) may take (default 10
+		 * seconds).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -355,13 +381,42 @@ public final class KafkaTransport implements Transport {
 		}
 
 		/**
-		 * Set whether topics that do not exist are created, with one partition and
-		 * replication factor 1, before subscribing or publishing (default {@code true}).
+		 * Set whether a topic an expectation or a reply listens to is created when it
+		 * does not exist (default {@code true}). A publish never creates a topic.
 		 * @param create whether to create missing topics
 		 * @return this builder
 		 */
 		public Builder createMissingTopics(boolean create) {
 			this.createMissingTopics = create;
+			return this;
+		}
+
+		/**
+		 * Set the partition count of the topics the transport creates (default: the
+		 * cluster's {@code num.partitions}).
+		 * @param partitions the partition count
+		 * @return this builder
+		 */
+		public Builder topicPartitions(int partitions) {
+			if (partitions < 1) {
+				throw new IllegalArgumentException("topicPartitions must be at least 1, got " + partitions);
+			}
+			this.topicPartitions = partitions;
+			return this;
+		}
+
+		/**
+		 * Set the replication factor of the topics the transport creates (default: the
+		 * cluster's {@code default.replication.factor}, which a managed cluster's topic
+		 * policy expects).
+		 * @param replication the replication factor
+		 * @return this builder
+		 */
+		public Builder topicReplication(short replication) {
+			if (replication < 1) {
+				throw new IllegalArgumentException("topicReplication must be at least 1, got " + replication);
+			}
+			this.topicReplication = replication;
 			return this;
 		}
 

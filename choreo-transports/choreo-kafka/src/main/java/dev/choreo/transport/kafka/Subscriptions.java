@@ -1,19 +1,28 @@
 package dev.choreo.transport.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.choreo.transport.InboundHandler;
 import dev.choreo.transport.Subscription;
 import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportMessage;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * topic exists and has the consumer loop assign its partitions at their end; later ones
  * share that assignment, and each gets every message. When the last one on a topic
  * unsubscribes, the topic's partitions leave the assignment.
+ * <p>
+ * The topics with subscriptions are described again after every probe of the cluster
+ * watcher: partitions added to a topic are assigned from their beginning, and a topic
+ * deleted and created again is read from the beginning of its new partitions, so the
+ * messages published to them after the subscription are delivered.
  */
 final class Subscriptions {
 
@@ -68,13 +82,12 @@ final class Subscriptions {
 
 	private void activate(TopicState state) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		state.ready = this.topics.partitions(state.topic).thenCompose((partitions) -> {
-			state.partitions = partitions;
-			return this.loop.assign(state.topic, partitions, deadline, this.timeout);
-		}).whenComplete((ignored, failure) -> {
-			if (failure != null) {
-				this.topics.forget(state.topic);
+		state.ready = this.topics.forSubscription(state.topic).thenCompose((info) -> {
+			synchronized (this.lock) {
+				state.topicId = info.id();
+				state.partitions = info.partitions();
 			}
+			return this.loop.assign(state.topic, info.partitions(), deadline, this.timeout);
 		});
 	}
 
@@ -134,7 +147,9 @@ final class Subscriptions {
 	}
 
 	/**
-	 * Hand a record to every subscription of its topic. Runs on the consumer loop.
+	 * Hand a record to every subscription of its topic. Runs on the consumer loop. An
+	 * {@link Error} a handler throws reaches the loop, which restarts its consumer, but
+	 * only after the other subscriptions had the record.
 	 */
 	void deliver(ConsumerRecord<byte[], byte[]> record) {
 		TopicState state = this.states.get(record.topic());
@@ -142,6 +157,7 @@ final class Subscriptions {
 			return;
 		}
 		TransportMessage message = KafkaRecords.toMessage(record);
+		Error error = null;
 		for (KafkaSubscription subscription : state.handlers) {
 			try {
 				subscription.handler.onMessage(message);
@@ -149,6 +165,96 @@ final class Subscriptions {
 			catch (RuntimeException ex) {
 				logger.warn("A handler of Kafka topic '{}' raised {}; delivery goes on", record.topic(),
 						ex.getClass().getName());
+			}
+			catch (Error ex) {
+				error = (error != null) ? error : ex;
+			}
+		}
+		if (error != null) {
+			throw error;
+		}
+	}
+
+	/**
+	 * Describe the topics with subscriptions again and follow what changed: assign
+	 * partitions added since, and re-read a topic that was deleted and created again.
+	 * Runs on the cluster watcher's thread.
+	 * @param wait how long to wait for the descriptions
+	 */
+	void refresh(Duration wait) {
+		List<String> names = new ArrayList<>();
+		for (TopicState state : this.states.values()) {
+			if (state.partitions != null && !state.retired) {
+				names.add(state.topic);
+			}
+		}
+		if (names.isEmpty()) {
+			return;
+		}
+		long deadline = System.nanoTime() + wait.toNanos();
+		this.topics.describeAll(names).forEach((topic, described) -> refresh(topic, described, deadline));
+	}
+
+	private void refresh(String topic, KafkaFuture<TopicDescription> described, long deadline) {
+		TopicAdmin.TopicInfo info;
+		try {
+			info = TopicAdmin.TopicInfo
+				.of(described.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+		}
+		catch (ExecutionException ex) {
+			if (KafkaFailures.unwrap(ex) instanceof UnknownTopicOrPartitionException) {
+				missing(topic);
+			}
+			return;
+		}
+		catch (TimeoutException ex) {
+			return;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		synchronized (this.lock) {
+			TopicState state = this.states.get(topic);
+			List<TopicPartition> known = (state != null) ? state.partitions : null;
+			if (state == null || state.retired || known == null) {
+				return;
+			}
+			follow(state, known, info);
+		}
+	}
+
+	/**
+	 * Follow a change of a topic. Callers hold the lock.
+	 */
+	private void follow(TopicState state, List<TopicPartition> known, TopicAdmin.TopicInfo info) {
+		Uuid id = info.id();
+		if (state.topicId != null && id != null && !Objects.equals(state.topicId, id)) {
+			logger.warn("Kafka topic '{}' was deleted and created again; its subscriptions read it from the beginning",
+					state.topic);
+			this.loop.recreated(known, info.partitions());
+		}
+		else if (info.partitions().size() > known.size()) {
+			List<TopicPartition> added = info.partitions().stream().filter((p) -> !known.contains(p)).toList();
+			logger.info("Kafka topic '{}' has new partitions {}; reading them from the beginning", state.topic, added);
+			this.loop.assignNew(added);
+		}
+		else {
+			state.missing = false;
+			return;
+		}
+		state.missing = false;
+		state.topicId = id;
+		state.partitions = info.partitions();
+	}
+
+	private void missing(String topic) {
+		synchronized (this.lock) {
+			TopicState state = this.states.get(topic);
+			if (state != null && !state.retired && !state.missing) {
+				state.missing = true;
+				logger.warn("Kafka topic '{}' no longer exists; its subscriptions receive nothing until it is"
+						+ " created again", topic);
 			}
 		}
 	}
@@ -183,6 +289,10 @@ final class Subscriptions {
 		CompletableFuture<Void> ready = new CompletableFuture<>();
 
 		volatile @Nullable List<TopicPartition> partitions;
+
+		@Nullable Uuid topicId;
+
+		boolean missing;
 
 		int pending;
 

@@ -1,26 +1,35 @@
 package dev.choreo.transport.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Makes sure topics exist and finds their partitions: creates a missing topic with one
- * partition and replication factor 1 (when the transport creates topics), describes an
- * existing one. Answers are remembered for the life of the connection.
+ * Finds out about topics, asking only what the principal needs to be allowed: a topic is
+ * described first, and created only when it is missing, only for a subscription, and only
+ * when the transport creates topics, with the cluster's default partition count and
+ * replication factor unless the transport sets them. A publish never creates a topic: it
+ * needs the topic to exist, and the topics known to exist are remembered, so only the
+ * first publish to a topic waits for a description.
  */
 final class TopicAdmin {
 
@@ -28,113 +37,177 @@ final class TopicAdmin {
 
 	private final boolean createMissing;
 
+	private final Optional<Integer> partitions;
+
+	private final Optional<Short> replication;
+
 	private final Duration timeout;
 
 	private final String servers;
 
-	private final Map<String, CompletableFuture<List<TopicPartition>>> known = new ConcurrentHashMap<>();
+	private final Set<String> existing = ConcurrentHashMap.newKeySet();
 
 	TopicAdmin(Admin admin, KafkaSettings settings, String servers) {
 		this.admin = admin;
 		this.createMissing = settings.createMissingTopics();
+		this.partitions = Optional.ofNullable(settings.topicPartitions());
+		this.replication = Optional.ofNullable(settings.topicReplication());
 		this.timeout = settings.requestTimeout();
 		this.servers = servers;
 	}
 
-	boolean createsTopics() {
-		return this.createMissing;
-	}
-
 	/**
-	 * Return the partitions of a topic once it exists.
+	 * Describe a topic to subscribe to, creating it when it is missing and the transport
+	 * creates topics.
 	 * @param topic the topic
-	 * @return a future completed with the partitions, or exceptionally with a
-	 * {@link dev.choreo.transport.TransportException}
+	 * @return a future completed with the topic's id and partitions, or exceptionally
+	 * with a {@link dev.choreo.transport.TransportException}
 	 */
-	CompletableFuture<List<TopicPartition>> partitions(String topic) {
-		CompletableFuture<List<TopicPartition>> existing = this.known.get(topic);
-		if (existing != null && !existing.isCompletedExceptionally()) {
-			return existing;
-		}
-		CompletableFuture<List<TopicPartition>> fresh = new CompletableFuture<>();
-		this.known.put(topic, fresh);
-		fresh.whenComplete((partitions, failure) -> {
-			if (failure != null) {
-				this.known.remove(topic, fresh);
+	CompletableFuture<TopicInfo> forSubscription(String topic) {
+		CompletableFuture<TopicInfo> result = new CompletableFuture<>();
+		describe(topic).whenComplete((info, failure) -> {
+			if (failure == null) {
+				known(topic, result, info);
+			}
+			else if (KafkaFailures.unwrap(failure) instanceof UnknownTopicOrPartitionException && this.createMissing) {
+				create(topic, result);
+			}
+			else {
+				result.completeExceptionally(
+						KafkaFailures.topic(topic, this.servers, this.timeout, this.createMissing, failure));
 			}
 		});
-		if (this.createMissing) {
-			create(topic, fresh);
-		}
-		else {
-			describe(topic, fresh);
-		}
-		return fresh;
+		return result;
 	}
 
 	/**
-	 * Forget what is known about a topic, so the next request looks it up again.
+	 * Make sure a topic exists before publishing to it, without creating it.
+	 * @param topic the topic
+	 * @return a future completed once the topic is known to exist, or exceptionally with
+	 * a {@link dev.choreo.transport.TransportException}
+	 */
+	CompletableFuture<Void> forPublish(String topic) {
+		if (this.existing.contains(topic)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return describe(topic).handle((info, failure) -> {
+			if (failure != null) {
+				throw KafkaFailures.publishTopic(topic, this.servers, this.timeout, failure);
+			}
+			this.existing.add(topic);
+			return null;
+		});
+	}
+
+	/**
+	 * Forget that a topic exists, so the next publish describes it again.
 	 * @param topic the topic
 	 */
 	void forget(String topic) {
-		this.known.remove(topic);
+		this.existing.remove(topic);
 	}
 
-	private void create(String topic, CompletableFuture<List<TopicPartition>> result) {
-		NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
-			.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ClientConfigs.MAX_MESSAGE_BYTES)));
-		KafkaFuture<Void> created;
+	/**
+	 * Describe several topics at once, for the watcher.
+	 * @param topics the topics
+	 * @return a future per topic
+	 */
+	Map<String, KafkaFuture<TopicDescription>> describeAll(Collection<String> topics) {
+		return this.admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs())).topicNameValues();
+	}
+
+	private CompletableFuture<TopicInfo> describe(String topic) {
+		CompletableFuture<TopicInfo> result = new CompletableFuture<>();
 		try {
-			created = this.admin.createTopics(List.of(newTopic), new CreateTopicsOptions().timeoutMs(timeoutMs()))
-				.all();
+			KafkaFuture<TopicDescription> described = Objects.requireNonNull(
+					this.admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs()))
+						.topicNameValues()
+						.get(topic));
+			described.whenComplete((description, failure) -> {
+				if (failure != null) {
+					result.completeExceptionally(failure);
+				}
+				else {
+					result.complete(TopicInfo.of(description));
+				}
+			});
 		}
 		catch (RuntimeException ex) {
-			fail(topic, result, ex);
+			result.completeExceptionally(ex);
+		}
+		return result;
+	}
+
+	private void create(String topic, CompletableFuture<TopicInfo> result) {
+		NewTopic newTopic = new NewTopic(topic, this.partitions, this.replication)
+			.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ClientConfigs.MAX_MESSAGE_BYTES)));
+		CreateTopicsResult created;
+		try {
+			created = this.admin.createTopics(List.of(newTopic), new CreateTopicsOptions().timeoutMs(timeoutMs()));
+		}
+		catch (RuntimeException ex) {
+			result.completeExceptionally(KafkaFailures.create(topic, this.servers, this.timeout, ex));
 			return;
 		}
-		created.whenComplete((ignored, failure) -> {
+		KafkaFuture.allOf(created.topicId(topic), created.numPartitions(topic)).whenComplete((ignored, failure) -> {
 			if (failure == null) {
-				result.complete(List.of(new TopicPartition(topic, 0)));
+				known(topic, result, new TopicInfo(now(created.topicId(topic)),
+						partitionsOf(topic, now(created.numPartitions(topic)))));
 			}
 			else if (KafkaFailures.unwrap(failure) instanceof TopicExistsException) {
-				describe(topic, result);
+				describe(topic).whenComplete((info, again) -> {
+					if (again == null) {
+						known(topic, result, info);
+					}
+					else {
+						result.completeExceptionally(
+								KafkaFailures.topic(topic, this.servers, this.timeout, this.createMissing, again));
+					}
+				});
 			}
 			else {
-				fail(topic, result, failure);
+				result.completeExceptionally(KafkaFailures.create(topic, this.servers, this.timeout, failure));
 			}
 		});
 	}
 
-	private void describe(String topic, CompletableFuture<List<TopicPartition>> result) {
-		KafkaFuture<Map<String, TopicDescription>> described;
-		try {
-			described = this.admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs()))
-				.allTopicNames();
-		}
-		catch (RuntimeException ex) {
-			fail(topic, result, ex);
-			return;
-		}
-		described.whenComplete((descriptions, failure) -> {
-			TopicDescription description = (descriptions != null) ? descriptions.get(topic) : null;
-			if (failure != null || description == null) {
-				fail(topic, result, (failure != null) ? failure : new UnknownTopicOrPartitionException(topic));
-				return;
-			}
-			result.complete(description.partitions()
-				.stream()
-				.map((partition) -> new TopicPartition(topic, partition.partition()))
-				.toList());
-		});
+	/**
+	 * Return the value of a future that completed normally.
+	 */
+	private static <T> T now(KafkaFuture<T> done) {
+		return done.toCompletionStage().toCompletableFuture().join();
 	}
 
-	private void fail(String topic, CompletableFuture<List<TopicPartition>> result, Throwable failure) {
-		result
-			.completeExceptionally(KafkaFailures.topic(topic, this.servers, this.timeout, this.createMissing, failure));
+	private void known(String topic, CompletableFuture<TopicInfo> result, TopicInfo info) {
+		this.existing.add(topic);
+		result.complete(info);
+	}
+
+	private static List<TopicPartition> partitionsOf(String topic, int count) {
+		return java.util.stream.IntStream.range(0, count).mapToObj((p) -> new TopicPartition(topic, p)).toList();
 	}
 
 	private int timeoutMs() {
 		return (int) this.timeout.toMillis();
+	}
+
+	/**
+	 * What a subscription needs to know of a topic.
+	 *
+	 * @param id the topic's id, which changes when the topic is deleted and created again
+	 * ({@code null} if the cluster did not say)
+	 * @param partitions the partitions
+	 */
+	record TopicInfo(@org.jspecify.annotations.Nullable Uuid id, List<TopicPartition> partitions) {
+
+		static TopicInfo of(TopicDescription description) {
+			return new TopicInfo(description.topicId(),
+					description.partitions()
+						.stream()
+						.map((partition) -> new TopicPartition(description.name(), partition.partition()))
+						.toList());
+		}
+
 	}
 
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.entry;
 class ClientConfigsTests {
 
 	private static final KafkaSettings SETTINGS = new KafkaSettings(Duration.ofSeconds(5), Duration.ofSeconds(8), true,
-			"choreo-test");
+			null, null, "choreo-test");
 
 	@Test
 	void sendsAtOnceAndWaitsForEveryReplica() {
@@ -28,14 +28,15 @@ class ClientConfigsTests {
 	}
 
 	@Test
-	void consumesWithoutAGroupAndWithAShortFetchWait() {
+	void consumesCommittedRecordsOnlyWithoutAGroupAndWithAShortFetchWait() {
 		Map<String, Object> app = Map.of("bootstrap.servers", "broker:9092", "group.id", "app", "group.instance.id",
 				"app-1", "enable.auto.commit", true, "key.deserializer",
 				"org.apache.kafka.common.serialization.StringDeserializer", "group.protocol", "consumer");
 		Map<String, Object> consumer = build(app, Map.of()).consumer();
 		assertThat(consumer).doesNotContainKeys("group.id", "group.instance.id", "group.protocol", "key.deserializer")
 			.contains(entry("enable.auto.commit", false), entry("fetch.max.wait.ms", ClientConfigs.FETCH_MAX_WAIT_MS),
-					entry("auto.offset.reset", "latest"), entry("allow.auto.create.topics", false));
+					entry("auto.offset.reset", "earliest"), entry("isolation.level", "read_committed"),
+					entry("allow.auto.create.topics", false));
 		assertThat((String) consumer.get("client.id")).matches("choreo-test-consumer-\\d+");
 	}
 
@@ -44,7 +45,8 @@ class ClientConfigsTests {
 		Map<String, Object> app = Map.of("bootstrap.servers", "broker:9092", "security.protocol", "SSL",
 				"ssl.truststore.location", "/etc/trust.p12", "key.serializer",
 				"org.apache.kafka.common.serialization.StringSerializer", "transactional.id", "tx-1",
-				"spring.json.add.type.headers", false, "linger.ms", 100, "auto.offset.reset", "earliest");
+				"spring.json.add.type.headers", false, "linger.ms", 100, "auto.offset.reset", "latest",
+				"isolation.level", "read_uncommitted");
 		ClientConfigs configs = build(app, Map.of());
 		assertThat(configs.producer())
 			.contains(entry("security.protocol", "SSL"), entry("ssl.truststore.location", "/etc/trust.p12"),
@@ -52,7 +54,8 @@ class ClientConfigsTests {
 			.doesNotContainKeys("key.serializer", "transactional.id", "auto.offset.reset");
 		assertThat(configs.admin()).contains(entry("security.protocol", "SSL"))
 			.doesNotContainKeys("linger.ms", "auto.offset.reset", "acks");
-		assertThat(configs.consumer()).contains(entry("auto.offset.reset", "latest"));
+		assertThat(configs.consumer()).contains(entry("auto.offset.reset", "earliest"),
+				entry("isolation.level", "read_committed"));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Transport;
@@ -46,18 +47,38 @@ class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
 		return broker;
 	}
 
+	/**
+	 * Return a transport to the broker with a connect timeout that covers a broker JVM
+	 * still starting up on a loaded machine: it listens well before it answers.
+	 */
 	@Override
 	protected Transport transport() {
-		return KafkaTransport.builder("127.0.0.1:" + broker.port()).build();
+		return builder().build();
+	}
+
+	private static KafkaTransport.Builder builder() {
+		return KafkaTransport.builder("127.0.0.1:" + broker.port()).connectTimeout(Duration.ofSeconds(90));
+	}
+
+	@Override
+	protected Duration recovery() {
+		return Duration.ofSeconds(90);
+	}
+
+	@Override
+	protected String lastErrorWhileDown() {
+		return "(lost the connection to|could not reconnect to) Kafka at "
+				+ Pattern.quote("[127.0.0.1:" + broker.port() + "]") + ": no broker accepts connections";
 	}
 
 	@Test
 	void reportsAPublishAsFailedWhileTheBrokerIsDown() throws Exception {
-		try (Transport transport = KafkaTransport.builder("127.0.0.1:" + broker.port())
-			.requestTimeout(Duration.ofSeconds(3))
-			.build()) {
+		try (Transport transport = builder().requestTimeout(Duration.ofSeconds(3)).build()) {
 			transport.connect(TransportListener.NONE);
 			String topic = topic("publish-down");
+			// a subscription creates the topic; a publish never does
+			transport.subscribe(topic, (message) -> {
+			}).toCompletableFuture().get(30, TimeUnit.SECONDS);
 			assertThat(publish(transport, topic)).isEqualTo("sent");
 			broker.stop();
 			try {
@@ -68,7 +89,7 @@ class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
 			finally {
 				broker.start();
 			}
-			assertThat(Waits.until(Duration.ofSeconds(60), () -> "sent".equals(publishQuietly(transport, topic))))
+			assertThat(Waits.until(recovery(), () -> "sent".equals(publishQuietly(transport, topic))))
 				.as("a publish succeeds once the broker is back")
 				.isTrue();
 		}
@@ -77,7 +98,7 @@ class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
 	@Test
 	void tellsTheListenerWhenTheBrokerGoesAndComesBack() throws Exception {
 		BlockingQueue<String> events = new LinkedBlockingQueue<>();
-		try (Transport transport = KafkaTransport.builder("127.0.0.1:" + broker.port()).build()) {
+		try (Transport transport = builder().build()) {
 			transport.connect(new TransportListener() {
 
 				@Override
@@ -99,7 +120,7 @@ class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
 			finally {
 				broker.start();
 			}
-			assertThat(events.poll(60, TimeUnit.SECONDS)).isEqualTo("restored");
+			assertThat(events.poll(recovery().toSeconds(), TimeUnit.SECONDS)).isEqualTo("restored");
 			assertThat(events).isEmpty();
 		}
 	}

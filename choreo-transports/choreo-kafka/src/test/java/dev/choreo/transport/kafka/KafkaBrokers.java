@@ -36,7 +36,9 @@ final class KafkaBrokers {
 			return external;
 		}
 		if (shared == null) {
-			shared = start(Map.of());
+			// one broker: the transaction log cannot have the default three replicas
+			shared = start(
+					Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
 			EmbeddedKafkaBroker broker = shared;
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
 		}

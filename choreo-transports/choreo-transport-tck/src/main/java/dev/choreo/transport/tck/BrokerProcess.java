@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BrokerProcess implements AutoCloseable {
 
+	/** How long a broker may take to listen, generous for a loaded machine. */
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
 	private final String name;
 
 	private final List<String> command;
@@ -130,9 +133,14 @@ public final class BrokerProcess implements AutoCloseable {
 			throw new IllegalStateException("Could not start " + this.name + ": " + ex.getMessage(), ex);
 		}
 		this.process = started;
-		Waits.until(Duration.ofSeconds(20), () -> Brokers.isListening("127.0.0.1", this.port) || !started.isAlive());
+		boolean listening = Waits.until(START_TIMEOUT,
+				() -> Brokers.isListening("127.0.0.1", this.port) || !started.isAlive());
 		if (!started.isAlive()) {
 			throw new IllegalStateException(this.name + " exited at start; see " + this.log);
+		}
+		if (!listening) {
+			throw new IllegalStateException(this.name + " did not listen on port " + this.port + " within "
+					+ START_TIMEOUT.toSeconds() + "s; see " + this.log);
 		}
 	}
 
