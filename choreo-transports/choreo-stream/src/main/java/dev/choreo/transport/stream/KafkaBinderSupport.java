@@ -83,7 +83,9 @@ final class KafkaBinderSupport implements BinderSupport {
 		int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
 		admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
 		admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-		admin.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, 1000));
+		int setup = Math.min(millis, 1000);
+		admin.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, setup);
+		admin.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, setup);
 		Admin client = Admin.create(admin);
 		try {
 			client.describeCluster(new DescribeClusterOptions().timeoutMs(millis))
