@@ -35,8 +35,7 @@ public interface TransportListener {
 	}
 
 	/**
-	 * The connection to the broker is back, and the subscriptions made before it was lost
-	 * are live again.
+	 * The connection to the broker is back: new subscriptions and publishes work again.
 	 */
 	default void connectionRestored() {
 	}
