@@ -133,37 +133,7 @@ class TopicsApiIntegrationTests extends ApiIntegrationTest {
 			assertThat(point.path("min_ms").asDouble()).isEqualTo(1.0);
 			assertThat(point.path("max_ms").asDouble()).isEqualTo(100.0);
 			assertThat(point.path("timeouts").asLong()).isEqualTo(2);
-			assertThat(series.path("summary").path("samples").asLong()).isEqualTo(200);
-			assertThat(series.path("summary").path("p95_ms").asDouble()).isCloseTo(95.0, within(0.1));
 		}
-	}
-
-	@Test
-	void readsAnHourlyWindowsSummaryFromWholeDaysAndPartialDays() {
-		Api api = api();
-		String token = api.newTenant(uniqueTenant("summary"));
-		Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
-		// 18:00 the day before (a partial day at the start), noon of two whole days,
-		// 06:00 of the
-		// partial day at the end
-		Instant[] runs = { day.minus(Duration.ofHours(6)), day.plus(Duration.ofHours(12)),
-				day.plus(Duration.ofHours(36)), day.plus(Duration.ofHours(54)) };
-		for (int i = 0; i < runs.length; i++) {
-			api.postReport(token,
-					Reports.report().startedAt(runs[i]).scenarios(10, Reports.pass("orders", 10 * (i + 1))).json());
-		}
-		JsonNode series = latency(api, token, day.minus(Duration.ofHours(12)), day.plus(Duration.ofHours(60)),
-				"&resolution=hourly")
-			.json();
-		assertThat(series.path("points")).hasSize(4);
-		assertThat(series.path("summary").path("samples").asLong()).isEqualTo(40);
-		assertThat(series.path("summary").path("p50_ms").asDouble()).isCloseTo(20.0, within(0.02));
-		assertThat(series.path("summary").path("p99_ms").asDouble()).isCloseTo(40.0, within(0.04));
-		JsonNode edges = latency(api, token, day.plus(Duration.ofHours(13)), day.plus(Duration.ofHours(60)),
-				"&resolution=hourly")
-			.json();
-		assertThat(edges.path("summary").path("samples").asLong()).isEqualTo(20);
-		assertThat(edges.path("summary").path("p50_ms").asDouble()).isCloseTo(30.0, within(0.03));
 	}
 
 	@Test

@@ -81,11 +81,6 @@ public class LatencyQueries {
 
 	private LatencySeries rolledUp(String table, long tenantId, long topicId, Instant from, Instant to,
 			Resolution resolution) {
-		boolean hourly = resolution == Resolution.HOURLY;
-		Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
-		Instant fullFrom = hourly && firstDay.isBefore(from) ? firstDay.plus(1, ChronoUnit.DAYS) : firstDay;
-		Instant fullTo = hourly ? to.truncatedTo(ChronoUnit.DAYS) : to;
-		boolean useDays = hourly && fullFrom.isBefore(fullTo);
 		LatencyHistogram window = LatencyHistogram.empty();
 		List<LatencyPoint> points = new ArrayList<>();
 		this.jdbc
@@ -94,41 +89,18 @@ public class LatencyQueries {
 					+ " WHERE tenant_id = ? AND topic_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")
 			.params(tenantId, topicId, utc(from), utc(to))
 			.query((rs, row) -> {
-				OffsetDateTime bucket = rs.getObject("bucket", OffsetDateTime.class);
-				Instant start = bucket.toInstant();
-				if (!useDays || start.isBefore(fullFrom) || !start.isBefore(fullTo)) {
-					window.merge(LatencyHistogram.decode(rs.getBytes("histogram")));
-				}
-				points.add(new LatencyPoint(bucket, rs.getLong("handles"), rs.getLong("samples"),
-						(Double) rs.getObject("p50_ms"), (Double) rs.getObject("p95_ms"),
+				window.merge(LatencyHistogram.decode(rs.getBytes("histogram")));
+				points.add(new LatencyPoint(rs.getObject("bucket", OffsetDateTime.class), rs.getLong("handles"),
+						rs.getLong("samples"), (Double) rs.getObject("p50_ms"), (Double) rs.getObject("p95_ms"),
 						(Double) rs.getObject("p99_ms"), rs.getLong("slow"), rs.getLong("timeouts"),
 						rs.getLong("failed"), rs.getLong("budget_violations"), (Double) rs.getObject("min_ms"),
 						(Double) rs.getObject("max_ms")));
 				return row;
 			})
 			.list();
-		if (useDays) {
-			mergeDays(window, tenantId, topicId, fullFrom, fullTo);
-		}
 		Summary summary = new Summary(window.count(), window.percentile(50), window.percentile(95),
 				window.percentile(99));
 		return new LatencySeries(resolution, utc(from), utc(to), summary, points);
-	}
-
-	/**
-	 * An hourly window's summary reads the daily histogram of each whole day in it (one
-	 * decode instead of 24) and the hourly ones of the partial days at its ends.
-	 */
-	private void mergeDays(LatencyHistogram window, long tenantId, long topicId, Instant from, Instant to) {
-		this.jdbc
-			.sql("SELECT histogram FROM topic_latency_daily WHERE tenant_id = ? AND topic_id = ? AND bucket >= ?"
-					+ " AND bucket < ?")
-			.params(tenantId, topicId, utc(from), utc(to))
-			.query((rs, row) -> {
-				window.merge(LatencyHistogram.decode(rs.getBytes(1)));
-				return row;
-			})
-			.list();
 	}
 
 	private static Summary exactSummary(List<Double> sorted) {
