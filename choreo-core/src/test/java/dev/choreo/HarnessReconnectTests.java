@@ -89,12 +89,14 @@ class HarnessReconnectTests {
 				this.transport.failingSubscribe(new TransportException("Currently not connected"));
 				failedOnce.countDown();
 			}
+			else {
+				this.transport.failingSubscribe(null);
+			}
 		});
 		try (Harness harness = Harness.builder(this.transport).subscribeTimeout(WAIT).build().connect();
 				Scenario scenario = harness.scenario("lost-while-subscribing")) {
 			CompletableFuture<Handle> expecting = CompletableFuture.supplyAsync(() -> scenario.expect("orders"));
 			assertThat(failedOnce.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			this.transport.failingSubscribe(null);
 			this.transport.restoreConnection();
 			Handle handle = expecting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 			assertThat(attempts).hasValue(2);
