@@ -34,8 +34,8 @@ class QuietRunIntegrationTests {
 	 * Spring Cloud Function warns that it found no Jackson auto-configuration: this
 	 * module's tests have no spring-boot-jackson, which applications have.
 	 */
-	private static final List<String> UNRELATED = List.of("ContextFunctionCatalogAutoConfiguration - Unexpected"
-			+ " error while attempting to rebuild ObjectMapper");
+	private static final List<String> UNRELATED = List
+		.of("ContextFunctionCatalogAutoConfiguration - Unexpected" + " error while attempting to rebuild ObjectMapper");
 
 	private static EmbeddedKafkaKraftBroker broker;
 
