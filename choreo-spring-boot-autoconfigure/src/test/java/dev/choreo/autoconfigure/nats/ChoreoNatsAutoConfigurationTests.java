@@ -235,6 +235,16 @@ class ChoreoNatsAutoConfigurationTests {
 						+ " the harnesses are [natsHarness]"));
 	}
 
+	@Test
+	void keepsTheApplicationsOwnPrimaryHarness() {
+		this.runner.withPropertyValues("choreo.nats.servers=nats://127.0.0.1:4222", "choreo.default-transport=nats")
+			.withUserConfiguration(OwnPrimaryHarness.class)
+			.run((context) -> {
+				assertThat(context.getBeansOfType(Harness.class)).containsOnlyKeys("natsHarness", "auditHarness");
+				assertThat(context.getBean(Harness.class).name()).isEqualTo("audit");
+			});
+	}
+
 	private static void roundTrip(Harness harness) {
 		try (Scenario scenario = harness.scenario("autoconfig")) {
 			String topic = "choreo.autoconfig." + System.nanoTime();
@@ -249,6 +259,17 @@ class ChoreoNatsAutoConfigurationTests {
 		@Bean(destroyMethod = "close")
 		Connection natsConnection() throws Exception {
 			return Nats.connect("nats://127.0.0.1:4222");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnPrimaryHarness {
+
+		@Bean
+		@org.springframework.context.annotation.Primary
+		Harness auditHarness() {
+			return Harness.builder(dev.choreo.transport.InMemoryTransport.create()).name("audit").build();
 		}
 
 	}
