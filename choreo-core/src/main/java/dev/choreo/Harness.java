@@ -82,6 +82,8 @@ public final class Harness implements AutoCloseable {
 
 	private long session;
 
+	private long outages;
+
 	private Harness(Builder builder) {
 		this.name = (builder.name != null) ? builder.name : builder.transport.name();
 		this.transport = builder.transport;
@@ -369,9 +371,23 @@ public final class Harness implements AutoCloseable {
 				return false;
 			}
 			Outage current = this.outage;
+			if (current == null) {
+				this.outages++;
+			}
 			this.outage = (current != null) ? new Outage(current.since(), description)
 					: new Outage(Instant.now(), description);
 			return true;
+		}
+	}
+
+	/**
+	 * Return how many outages the transport has reported since the harness was built, so
+	 * a subscription that failed can tell whether the connection went meanwhile, even if
+	 * it is already back.
+	 */
+	long outageCount() {
+		synchronized (this.reachability) {
+			return this.outages;
 		}
 	}
 

@@ -256,20 +256,21 @@ final class Scope {
 		while (true) {
 			harness.requireConnected();
 			harness.awaitReachable(interest.topic(), deadline);
+			long outages = harness.outageCount();
 			CompletableFuture<Void> ready = harness.dispatcher().register(interest);
 			try {
 				ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				return;
 			}
 			catch (TimeoutException ex) {
-				if (harness.isConnected()) {
+				if (harness.isConnected() && harness.outageCount() == outages) {
 					throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
 							+ harness.name() + "' within " + Texts.duration(timeout) + "; is the broker reachable?");
 				}
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-				if (harness.isConnected()) {
+				if (harness.isConnected() && harness.outageCount() == outages) {
 					throw new TransportException("Could not subscribe to '" + interest.topic() + "' on harness '"
 							+ harness.name() + "': " + cause.getMessage(), cause);
 				}
@@ -278,7 +279,9 @@ final class Scope {
 				Thread.currentThread().interrupt();
 				throw new TransportException("Interrupted while subscribing to '" + interest.topic() + "'");
 			}
-			// the connection went while subscribing: wait for it, then subscribe again
+			// the connection went while subscribing (it may be back already): wait for
+			// it,
+			// then subscribe again
 			harness.dispatcher().unregister(interest);
 		}
 	}
