@@ -48,6 +48,16 @@ class KafkaBrokerFaultContractTests extends BrokerFaultContractTests {
 	}
 
 	/**
+	 * Kafka clients keep no connection open between requests, so the transport notices a
+	 * stopped broker when its cluster watcher's probe times out (five seconds), not at
+	 * once.
+	 */
+	@Override
+	protected Duration outageNoticedWithin() {
+		return Duration.ofSeconds(10);
+	}
+
+	/**
 	 * Return a transport to the broker with a connect timeout that covers a broker JVM
 	 * still starting up on a loaded machine: it listens well before it answers.
 	 */

@@ -86,6 +86,16 @@ public abstract class BrokerFaultContractTests {
 		assertThat(harness.transport().isConnected()).as("the transport says it is not connected either").isFalse();
 	}
 
+	/**
+	 * Return how long after a broker stops the transport is expected to have reported it:
+	 * the scenario that meets the outage waits this long. Three seconds unless a
+	 * transport notices an outage by probing, as Kafka's cluster watcher does.
+	 * @return the time
+	 */
+	protected Duration outageNoticedWithin() {
+		return Duration.ofSeconds(3);
+	}
+
 	@Test
 	void reportsABrokerThatStopsMidScenarioAndWorksAgainOnceItIsBack() {
 		try (Harness harness = Harness.builder(transport())
@@ -101,7 +111,7 @@ public abstract class BrokerFaultContractTests {
 					// nothing is sent: the broker stops before anything could arrive
 				});
 				broker().stop();
-				result = scenario.awaitAll(Duration.ofSeconds(3));
+				result = scenario.awaitAll(outageNoticedWithin());
 			}
 			finally {
 				broker().start();
