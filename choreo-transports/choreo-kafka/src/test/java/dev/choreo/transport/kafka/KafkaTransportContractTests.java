@@ -49,7 +49,11 @@ class KafkaTransportContractTests extends TransportContractTests {
 	protected String topic(String base) {
 		String topic = super.topic(base);
 		try {
-			admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			admin()
+				.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+					.configs(Map.of("max.message.bytes", String.valueOf(8 * 1024 * 1024)))))
+				.all()
+				.get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not create the topic " + topic, ex);
