@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
@@ -14,6 +18,7 @@ import dev.choreo.transport.Allowlist;
 import dev.choreo.transport.InMemoryTransport;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Transport;
+import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +63,10 @@ public final class Harness implements AutoCloseable {
 
 	private final Duration subscribeTimeout;
 
+	private final Duration publishTimeout;
+
+	private final Unidentified unidentified;
+
 	private final List<ScenarioObserver> observers;
 
 	private final Scope.Settings settings;
@@ -65,6 +74,10 @@ public final class Harness implements AutoCloseable {
 	private final Dispatcher dispatcher;
 
 	private final Set<Binding> live = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+	private final Lanes lanes;
 
 	private volatile boolean connected;
 
@@ -77,9 +90,21 @@ public final class Harness implements AutoCloseable {
 		this.allowlistFile = builder.allowlistFile;
 		this.defaultTimeout = builder.defaultTimeout;
 		this.subscribeTimeout = builder.subscribeTimeout;
+		this.publishTimeout = builder.publishTimeout;
+		this.unidentified = builder.correlation.routesByCorrelation() ? builder.unidentified : Unidentified.BROADCAST;
 		this.observers = List.copyOf(builder.observers);
 		this.settings = new Scope.Settings(builder.slowFails, builder.keepTimelines);
 		this.dispatcher = new Dispatcher(this, builder.idleSubscriptions, builder.surpriseCapacity);
+		this.lanes = new Lanes(this.name, synchronousDelivery(builder.transport));
+	}
+
+	private static boolean synchronousDelivery(Transport transport) {
+		try {
+			return transport.synchronousDelivery();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -106,6 +131,7 @@ public final class Harness implements AutoCloseable {
 		Allowlist effective = (this.allowlistFile != null) ? Allowlist.load(this.allowlistFile) : this.allowlist;
 		effective.check(this.transport.endpoints());
 		this.transport.connect(new Listener());
+		this.lanes.start();
 		this.connected = true;
 		if (!this.correlation.routesByCorrelation() && !(this.transport instanceof InMemoryTransport)) {
 			logger.warn("Harness '{}' ({}) has no correlation policy: scenarios running at the same time on a shared"
@@ -129,6 +155,7 @@ public final class Harness implements AutoCloseable {
 		}
 		finally {
 			this.connected = false;
+			this.lanes.stop();
 			this.transport.close();
 		}
 	}
@@ -160,22 +187,73 @@ public final class Harness implements AutoCloseable {
 		try {
 			return policy.newId();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			throw new CorrelationPolicyException(policy, "newId", ex);
 		}
 	}
 
 	/**
-	 * Publish a message outside any scenario: no correlation stamping, no timeline.
+	 * Publish a message outside any scenario (no correlation stamping, no timeline) and
+	 * wait until the transport reports it sent (acknowledged by the broker, on transports
+	 * that acknowledge), at most the {@linkplain Builder#publishTimeout(Duration) publish
+	 * timeout}. A publish that fails throws, so a test never goes on as if the message
+	 * had been sent.
 	 * @param topic the topic
 	 * @param payload the payload; a {@code byte[]} is sent unchanged
+	 * @throws TransportException if the transport refuses or fails the publish, with its
+	 * reason, or does not confirm it in time
 	 */
 	public void publish(String topic, @Nullable Object payload) {
 		requireConnected();
 		OutboundMessage message = (payload instanceof OutboundMessage outbound) ? outbound
 				: OutboundMessage.of(payload);
-		publishChecked(new TransportMessage(topic, encode(message.payload()), message.headers(), message.key(),
-				message.replyTo()), PublishCallback.NONE);
+		CompletableFuture<Void> sent = new CompletableFuture<>();
+		try {
+			publishChecked(new TransportMessage(topic, encode(message.payload()), message.headers(), message.key(),
+					message.replyTo()), new PublishCallback() {
+
+						@Override
+						public void onSent() {
+							sent.complete(null);
+						}
+
+						@Override
+						public void onError(Throwable error) {
+							sent.completeExceptionally(error);
+						}
+
+					});
+		}
+		catch (TransportException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			sent.completeExceptionally(ex);
+		}
+		awaitSent(topic, sent);
+	}
+
+	private void awaitSent(String topic, CompletableFuture<Void> sent) {
+		try {
+			sent.get(this.publishTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new TransportException(
+					"Publishing to '" + topic + "' on harness '" + this.name + "' failed: " + UserCode.describe(cause),
+					cause);
+		}
+		catch (TimeoutException ex) {
+			throw new TransportException(
+					"Publishing to '" + topic + "' on harness '" + this.name + "' was not confirmed within "
+							+ Texts.duration(this.publishTimeout) + "; is the broker reachable?");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TransportException(
+					"Interrupted while publishing to '" + topic + "' on harness '" + this.name + "'");
+		}
 	}
 
 	/**
@@ -255,6 +333,28 @@ public final class Harness implements AutoCloseable {
 
 	Duration subscribeTimeout() {
 		return this.subscribeTimeout;
+	}
+
+	/**
+	 * Return what the harness does with messages that carry no correlation id.
+	 * @return {@link Unidentified#IGNORE} by default; always
+	 * {@link Unidentified#BROADCAST} when the correlation policy is
+	 * {@link CorrelationPolicy#none()}
+	 */
+	public Unidentified unidentified() {
+		return this.unidentified;
+	}
+
+	Lanes lanes() {
+		return this.lanes;
+	}
+
+	/**
+	 * Return {@code true} the first time a key is seen, for warnings logged once per
+	 * harness.
+	 */
+	boolean firstTime(String key) {
+		return this.warned.add(key);
 	}
 
 	List<ScenarioObserver> observers() {
@@ -341,6 +441,10 @@ public final class Harness implements AutoCloseable {
 
 		private Duration subscribeTimeout = Duration.ofSeconds(10);
 
+		private Duration publishTimeout = Duration.ofSeconds(10);
+
+		private Unidentified unidentified = Unidentified.IGNORE;
+
 		private final List<ScenarioObserver> observers = new ArrayList<>();
 
 		private boolean slowFails = true;
@@ -425,6 +529,31 @@ public final class Harness implements AutoCloseable {
 		 */
 		public Builder subscribeTimeout(Duration timeout) {
 			this.subscribeTimeout = requirePositive(timeout, "subscribeTimeout");
+			return this;
+		}
+
+		/**
+		 * Set how long {@link Harness#publish(String, Object)} waits for the transport to
+		 * confirm a message sent (default 10 seconds).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder publishTimeout(Duration timeout) {
+			this.publishTimeout = requirePositive(timeout, "publishTimeout");
+			return this;
+		}
+
+		/**
+		 * Set what a correlating harness does with messages that carry no correlation id
+		 * (default {@link Unidentified#IGNORE}: they count for no scenario, go to the
+		 * surprise log, and a scenario that times out next to them says so). Has no
+		 * effect with {@link CorrelationPolicy#none()}, where every message is offered to
+		 * every scenario on its topic.
+		 * @param unidentified what to do with messages without an id
+		 * @return this builder
+		 */
+		public Builder unidentified(Unidentified unidentified) {
+			this.unidentified = Objects.requireNonNull(unidentified, "unidentified");
 			return this;
 		}
 
