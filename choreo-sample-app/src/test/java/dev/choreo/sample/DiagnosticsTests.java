@@ -33,13 +33,13 @@ class DiagnosticsTests {
 				.awaitAll(Duration.ofSeconds(8));
 			assertThat(checked.outcome()).isEqualTo(Outcome.FAIL);
 			assertThat(checked.attempts()).isEqualTo(1);
-			assertThat(checked.lastMismatchReason()).isEqualTo("at status: expected 'SHIPPED', got 'ACCEPTED'");
+			assertThat(checked.lastMismatchReason()).isEqualTo("at status: expected \"SHIPPED\", got \"ACCEPTED\"");
 			String summary = result.failureSummary();
 			assertThat(summary).contains("Scenario 'wrong expectation' failed: 1 of 1 expectation did not pass")
 				.contains("[FAIL] orders.checked on kafka")
 				.contains("why     : 1 message matched the correlation but failed the matcher; latest mismatch: at"
-						+ " status: expected 'SHIPPED', got 'ACCEPTED'")
-				.contains("payload : {'orderId': '" + orderId + "'")
+						+ " status: expected \"SHIPPED\", got \"ACCEPTED\"")
+				.contains("payload : {\"orderId\":\"" + orderId + "\"")
 				.contains("mismatched")
 				.doesNotContain("[TIMEOUT]");
 			assertThatExceptionOfType(AssertionError.class).isThrownBy(result::assertPassed).withMessage(summary);

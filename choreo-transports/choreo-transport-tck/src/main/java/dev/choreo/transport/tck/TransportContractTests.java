@@ -363,7 +363,7 @@ public abstract class TransportContractTests {
 			ScenarioResult result = awaitAttempts(scenario, handle, 2);
 			assertThat(handle.outcome()).isEqualTo(Outcome.FAIL);
 			assertThat(handle.attempts()).isEqualTo(2);
-			assertThat(handle.lastMismatchReason()).isEqualTo("expected status = 'SETTLED', got 'REJECTED'");
+			assertThat(handle.lastMismatchReason()).isEqualTo("at status: expected \"SETTLED\", got \"REJECTED\"");
 			assertThat(result.failureSummary()).contains("[FAIL]").contains("2 messages matched the correlation");
 		}
 	}
