@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,11 +36,8 @@ import dev.choreo.transport.TransportMessage;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +96,7 @@ public final class NatsTransport implements Transport {
 
 	private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-	private final Health health = new Health();
+	private final NatsHealth health = new NatsHealth(() -> this.listener);
 
 	private NatsTransport(Builder builder) {
 		this.servers = List.copyOf(builder.servers);
@@ -348,7 +343,8 @@ public final class NatsTransport implements Transport {
 		Connection connection = requireConnection("subscribe to '" + topic + "'");
 		NatsSubscription subscription;
 		synchronized (this) {
-			subscription = new NatsSubscription(topic, handler, Objects.requireNonNull(this.dispatcher));
+			subscription = new NatsSubscription(topic, handler, Objects.requireNonNull(this.dispatcher),
+					this.subscriptions);
 			this.subscriptions.add(subscription);
 		}
 		try {
@@ -368,62 +364,11 @@ public final class NatsTransport implements Transport {
 		return CompletableFuture.completedFuture(subscription);
 	}
 
-	/**
-	 * Hand a message to a handler on the dispatcher's thread. Whatever the handler throws
-	 * is logged, and an interrupt it leaves behind is cleared, since either would stop
-	 * the dispatcher.
-	 */
-	private static void deliver(InboundHandler handler, Message message) {
-		try {
-			handler.onMessage(new TransportMessage(message.getSubject(), data(message), headers(message), null,
-					message.getReplyTo()));
-		}
-		catch (RuntimeException | Error ex) {
-			logger.warn("A handler of NATS subject '{}' raised {}; delivery goes on", message.getSubject(),
-					ex.getClass().getName());
-		}
-		finally {
-			if (Thread.interrupted()) {
-				logger.warn("A handler of NATS subject '{}' left its thread interrupted; the interrupt was cleared",
-						message.getSubject());
-			}
-		}
-	}
-
-	private static byte[] data(Message message) {
-		byte[] data = message.getData();
-		return (data != null) ? data : new byte[0];
-	}
-
-	private static Map<String, String> headers(Message message) {
-		Headers headers = message.getHeaders();
-		if (headers == null || headers.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, String> result = new LinkedHashMap<>();
-		for (String key : headers.keySet()) {
-			String value = headers.getFirst(key);
-			if (value != null) {
-				result.put(key, value);
-			}
-		}
-		return result;
-	}
-
 	@Override
 	public void publish(TransportMessage message, PublishCallback callback) {
 		Connection connection = requireConnection("publish to '" + message.topic() + "'");
-		NatsMessage.Builder builder = NatsMessage.builder().subject(message.topic()).data(message.payload());
-		if (!message.headers().isEmpty()) {
-			Headers headers = new Headers();
-			message.headers().forEach(headers::put);
-			builder.headers(headers);
-		}
-		if (message.replyTo() != null) {
-			builder.replyTo(message.replyTo());
-		}
 		try {
-			connection.publish(builder.build());
+			connection.publish(NatsMessages.outbound(message));
 		}
 		catch (RuntimeException ex) {
 			callback
@@ -494,108 +439,6 @@ public final class NatsTransport implements Transport {
 
 	static String utf8(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * A subscription on the current dispatcher, moved to a new one if that stops.
-	 */
-	private final class NatsSubscription implements Subscription {
-
-		private final String topic;
-
-		private final InboundHandler handler;
-
-		private Dispatcher dispatcher;
-
-		private io.nats.client.Subscription subscription;
-
-		private boolean active = true;
-
-		NatsSubscription(String topic, InboundHandler handler, Dispatcher dispatcher) {
-			this.topic = topic;
-			this.handler = handler;
-			this.dispatcher = dispatcher;
-			this.subscription = dispatcher.subscribe(topic, (message) -> deliver(handler, message));
-		}
-
-		@Override
-		public String topic() {
-			return this.topic;
-		}
-
-		synchronized void moveTo(Dispatcher fresh) {
-			if (this.active) {
-				this.subscription = fresh.subscribe(this.topic, (message) -> deliver(this.handler, message));
-				this.dispatcher = fresh;
-			}
-		}
-
-		@Override
-		public synchronized void unsubscribe() {
-			if (!this.active) {
-				return;
-			}
-			this.active = false;
-			NatsTransport.this.subscriptions.remove(this);
-			try {
-				if (this.subscription.isActive()) {
-					this.dispatcher.unsubscribe(this.subscription);
-				}
-			}
-			catch (IllegalStateException ex) {
-				// the dispatcher or connection is already closed: nothing is delivered
-				// any more
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "NatsSubscription[" + this.topic + "]";
-		}
-
-	}
-
-	/**
-	 * Whether the connection counts as lost, told to the listener once per change.
-	 */
-	private final class Health {
-
-		private boolean down;
-
-		synchronized void reset() {
-			this.down = false;
-		}
-
-		synchronized boolean isDown() {
-			return this.down;
-		}
-
-		void lost(String description) {
-			synchronized (this) {
-				if (this.down) {
-					return;
-				}
-				this.down = true;
-			}
-			NatsTransport.this.listener.connectionLost(description, null);
-		}
-
-		void stillLost(String description) {
-			if (isDown()) {
-				NatsTransport.this.listener.reconnectFailed(description, null);
-			}
-		}
-
-		void restored() {
-			synchronized (this) {
-				if (!this.down) {
-					return;
-				}
-				this.down = false;
-			}
-			NatsTransport.this.listener.connectionRestored();
-		}
-
 	}
 
 	/**

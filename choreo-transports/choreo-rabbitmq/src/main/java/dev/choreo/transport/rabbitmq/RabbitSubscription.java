@@ -184,7 +184,9 @@ final class RabbitSubscription implements Subscription {
 				RabbitSubscription.this.handler
 					.onMessage(RabbitMessages.inbound(envelope, properties, body, RabbitSubscription.this.routing));
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// an error reaching the client would close the channel under a strict
+				// exception handler, and the subscription with it
 				logger.warn("Handling a message on '{}' raised {}", envelope.getRoutingKey(), ex.getClass().getName());
 			}
 			finally {

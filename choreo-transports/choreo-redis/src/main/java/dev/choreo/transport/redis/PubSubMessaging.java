@@ -174,7 +174,7 @@ final class PubSubMessaging implements RedisMessaging {
 				this.handler.onMessage(new TransportMessage(StreamCodec.text(message.getChannel()), message.getBody(),
 						Map.of(), null, null));
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				logger.warn("A handler for '{}' failed ({})", this.topic, ex.getClass().getName());
 			}
 		}

@@ -359,11 +359,15 @@ final class StreamMessaging implements RedisMessaging, Runnable {
 			return this.active && id.isAfter(this.after);
 		}
 
+		/**
+		 * Hand an entry to the handler. Whatever it throws, errors included, is logged:
+		 * it would otherwise stop the reader, and every stream with it.
+		 */
 		void deliver(TransportMessage message) {
 			try {
 				this.handler.onMessage(message);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				logger.warn("A handler for '{}' failed ({})", this.topic, ex.getClass().getName());
 			}
 		}

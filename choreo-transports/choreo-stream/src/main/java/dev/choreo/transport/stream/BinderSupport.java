@@ -106,6 +106,15 @@ interface BinderSupport {
 	}
 
 	/**
+	 * Return whether the binder's connection to the broker is up, where the binder says;
+	 * {@code true} where it cannot tell.
+	 * @return whether the broker is reachable
+	 */
+	default boolean isUp() {
+		return true;
+	}
+
+	/**
 	 * The consumer properties of one subscription and what tells when its binding is
 	 * consuming.
 	 *

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import com.rabbitmq.client.Channel;
@@ -39,11 +41,16 @@ import org.springframework.messaging.support.MessageBuilder;
  * subscription has a queue of its own bound to the destination exchange, which the binder
  * declares and binds; it counts as consuming once the broker counts a consumer on it.
  * Reply addresses travel as {@code reply_to}; the binder's connection factory reports
- * connection loss and recovery.
+ * connection loss and recovery. After a loss the transport asks the factory for a
+ * connection every half second, since nothing else may (a binder with no consumer binding
+ * left has nothing recovering), and counts the broker as back once the factory has a new
+ * one.
  */
 final class RabbitBinderSupport implements BinderSupport {
 
 	private static final Duration POLL = Duration.ofMillis(10);
+
+	private static final Duration RECONNECT_INTERVAL = Duration.ofMillis(500);
 
 	private final ApplicationContext context;
 
@@ -153,7 +160,8 @@ final class RabbitBinderSupport implements BinderSupport {
 	@Override
 	public void listen(Binder<?, ?, ?> binder, TransportListener listener) {
 		ConnectionFactory connectionFactory = connectionFactory(binder);
-		Registration registration = new Registration(connectionFactory, new Listener(listener));
+		Registration registration = new Registration(connectionFactory, new Listener(listener, connectionFactory,
+				endpoints().stream().map(Endpoint::value).toList().toString()));
 		connectionFactory.addConnectionListener(registration.listener());
 		this.registration = registration;
 	}
@@ -164,7 +172,14 @@ final class RabbitBinderSupport implements BinderSupport {
 		this.registration = null;
 		if (registration != null) {
 			registration.connectionFactory().removeConnectionListener(registration.listener());
+			registration.listener().stop();
 		}
+	}
+
+	@Override
+	public boolean isUp() {
+		Registration registration = this.registration;
+		return registration == null || !registration.listener().isLost();
 	}
 
 	private static ConnectionFactory connectionFactory(Binder<?, ?, ?> binder) {
@@ -179,30 +194,112 @@ final class RabbitBinderSupport implements BinderSupport {
 	}
 
 	/**
-	 * Tells the transport listener when the binder's connection goes and comes back.
+	 * Tells the transport listener when the binder's connection goes and comes back, and
+	 * while it is gone asks the factory for a new one.
 	 */
 	private static final class Listener implements ConnectionListener {
 
 		private final TransportListener listener;
 
-		private final AtomicBoolean lost = new AtomicBoolean();
+		private final ConnectionFactory connectionFactory;
 
-		Listener(TransportListener listener) {
+		private final String where;
+
+		private boolean lost;
+
+		private boolean stopped;
+
+		private @Nullable ScheduledExecutorService reconnector;
+
+		Listener(TransportListener listener, ConnectionFactory connectionFactory, String where) {
 			this.listener = listener;
+			this.connectionFactory = connectionFactory;
+			this.where = where;
+		}
+
+		synchronized boolean isLost() {
+			return this.lost;
 		}
 
 		@Override
 		public void onCreate(@Nullable Connection connection) {
-			if (this.lost.compareAndSet(true, false)) {
-				this.listener.connectionRestored();
+			synchronized (this) {
+				if (!this.lost) {
+					return;
+				}
+				this.lost = false;
+				stopReconnecting();
 			}
+			this.listener.connectionRestored();
 		}
 
 		@Override
 		public void onShutDown(ShutdownSignalException signal) {
-			if (!signal.isInitiatedByApplication() && this.lost.compareAndSet(false, true)) {
-				this.listener.connectionLost(
-						"the RabbitMQ binder's connection closed: " + StreamTransport.describe(signal), null);
+			if (signal.isInitiatedByApplication()) {
+				return;
+			}
+			synchronized (this) {
+				if (this.lost || this.stopped) {
+					return;
+				}
+				this.lost = true;
+				startReconnecting();
+			}
+			this.listener.connectionLost("the RabbitMQ binder's connection closed: " + StreamTransport.describe(signal),
+					null);
+		}
+
+		private void startReconnecting() {
+			ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "choreo-stream-rabbit-reconnect");
+				thread.setDaemon(true);
+				return thread;
+			});
+			reconnector.scheduleWithFixedDelay(this::reconnect, RECONNECT_INTERVAL.toMillis(),
+					RECONNECT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+			this.reconnector = reconnector;
+		}
+
+		private void reconnect() {
+			if (!isLost()) {
+				return;
+			}
+			try {
+				this.connectionFactory.createConnection().close();
+			}
+			catch (AmqpException ex) {
+				Throwable cause = ex;
+				while (cause.getCause() != null && cause.getCause() != cause) {
+					cause = cause.getCause();
+				}
+				this.listener.reconnectFailed("could not reconnect to the RabbitMQ binder's broker at " + this.where
+						+ ": " + StreamTransport.describe(cause), null);
+			}
+		}
+
+		private void stopReconnecting() {
+			ScheduledExecutorService reconnector = this.reconnector;
+			this.reconnector = null;
+			if (reconnector != null) {
+				reconnector.shutdown();
+			}
+		}
+
+		void stop() {
+			ScheduledExecutorService reconnector;
+			synchronized (this) {
+				this.stopped = true;
+				reconnector = this.reconnector;
+				this.reconnector = null;
+			}
+			if (reconnector != null) {
+				reconnector.shutdownNow();
+				try {
+					reconnector.awaitTermination(5, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 		}
 

@@ -24,6 +24,8 @@ import dev.choreo.transport.TransportException;
 import dev.choreo.transport.TransportListener;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderFactory;
@@ -32,6 +34,7 @@ import org.springframework.cloud.stream.binder.ProducerProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.context.ApplicationContext;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.util.ClassUtils;
 
@@ -93,13 +96,17 @@ import org.springframework.util.ClassUtils;
  * <b>Connecting.</b> {@link #connect(TransportListener)} needs a {@link StreamBridge} and
  * a binder in the application, and on Kafka and RabbitMQ checks that the broker answers;
  * the binder configures broker credentials, so the transport takes none. Connection loss
- * and recovery are reported on RabbitMQ, whose connection factory exposes them.
- * {@link #close()} unbinds every consumer binding the transport created and never touches
- * the application's own bindings.
+ * and recovery are reported on RabbitMQ, whose connection factory exposes them; there
+ * {@link #isConnected()} is {@code false} in between, and the transport asks the factory
+ * for a new connection every half second until it has one. {@link #close()} unbinds every
+ * consumer binding the transport created and never touches the application's own
+ * bindings.
  *
  * @since 0.1.0
  */
 public final class StreamTransport implements Transport {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamTransport.class);
 
 	private static final String KAFKA_BINDER = "org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder";
 
@@ -222,9 +229,17 @@ public final class StreamTransport implements Transport {
 		return new GenericBinderSupport();
 	}
 
+	/**
+	 * Return whether the transport is connected: from {@code connect} until
+	 * {@code close}, except, on the RabbitMQ binder, from the loss of the binder's
+	 * connection until the binder has a new one. The Kafka binder and other binders do
+	 * not say, so they count as connected.
+	 * @return whether the transport is connected
+	 */
 	@Override
 	public boolean isConnected() {
-		return this.bridge != null;
+		BinderSupport current = this.support;
+		return this.bridge != null && (current == null || current.isUp());
 	}
 
 	@Override
@@ -235,7 +250,7 @@ public final class StreamTransport implements Transport {
 		BinderSupport support = support();
 		DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
 		channel.setComponentName("choreo." + topic);
-		channel.subscribe((message) -> handler.onMessage(StreamMessages.inbound(topic, message, support)));
+		channel.subscribe((message) -> deliver(handler, topic, message, support));
 		BinderSupport.ConsumerSetup setup = support.consumerSetup(binder, topic,
 				"choreo." + topic + "." + this.bindings.incrementAndGet(), this.group);
 		StreamSubscription subscription;
@@ -252,6 +267,19 @@ public final class StreamTransport implements Transport {
 		}
 		this.subscriptions.add(subscription);
 		return awaitConsuming(subscription, setup);
+	}
+
+	/**
+	 * Hand a message to a handler. Whatever it throws, errors included, is logged rather
+	 * than left to the binder, which would retry, reject or dead-letter the message.
+	 */
+	private static void deliver(InboundHandler handler, String topic, Message<?> message, BinderSupport support) {
+		try {
+			handler.onMessage(StreamMessages.inbound(topic, message, support));
+		}
+		catch (RuntimeException | Error ex) {
+			logger.warn("A handler of destination '{}' raised {}; delivery goes on", topic, ex.getClass().getName());
+		}
 	}
 
 	private CompletionStage<Subscription> awaitConsuming(StreamSubscription subscription,

@@ -280,6 +280,30 @@ public abstract class TransportContractTests {
 	}
 
 	@Test
+	void keepsDeliveringAfterAHandlerThrowsAnError() throws Exception {
+		try (Transport transport = createTransport()) {
+			transport.connect(dev.choreo.transport.TransportListener.NONE);
+			String topic = topic("handler-error");
+			transport.subscribe(topic, (message) -> {
+				if (Deliveries.text(message).equals("boom")) {
+					throw new AssertionError("a handler bug");
+				}
+			}).toCompletableFuture().get(deadline().toMillis(), TimeUnit.MILLISECONDS);
+			BlockingQueue<TransportMessage> received = new LinkedBlockingQueue<>();
+			subscribe(transport, topic, received);
+			transport.publish(TransportMessage.of(topic, bytes("boom")), PublishCallback.NONE);
+			assertThat(Deliveries.text(next(received))).isEqualTo("boom");
+			transport.publish(TransportMessage.of(topic, bytes("after")), PublishCallback.NONE);
+			assertThat(Deliveries.text(next(received))).as("delivery goes on after the error").isEqualTo("after");
+			BlockingQueue<TransportMessage> later = new LinkedBlockingQueue<>();
+			String other = topic("handler-error-later");
+			subscribe(transport, other, later);
+			transport.publish(TransportMessage.of(other, bytes("later")), PublishCallback.NONE);
+			assertThat(Deliveries.text(next(later))).as("a later subscription works").isEqualTo("later");
+		}
+	}
+
+	@Test
 	void reportsEveryPublishAsSent() throws Exception {
 		try (Transport transport = createTransport()) {
 			transport.connect(dev.choreo.transport.TransportListener.NONE);
