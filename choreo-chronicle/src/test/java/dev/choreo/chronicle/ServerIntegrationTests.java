@@ -59,8 +59,8 @@ class ServerIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void leavesTheRootFreeForTheDashboard() {
-		assertThat(api().get("/", null).status()).isEqualTo(404);
+	void servesTheDashboardAtTheRootBehindItsSignIn() {
+		assertThat(api().get("/", null).status()).isEqualTo(302);
 	}
 
 	@Test

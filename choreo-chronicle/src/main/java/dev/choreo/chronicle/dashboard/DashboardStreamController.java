@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import dev.choreo.chronicle.events.SseHub;
 import dev.choreo.chronicle.security.Caller;
 import org.springframework.http.MediaType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * @author Choreo
  */
 @Controller
+@ConditionalOnWebApplication
 class DashboardStreamController {
 
 	private final DashboardAccess access;

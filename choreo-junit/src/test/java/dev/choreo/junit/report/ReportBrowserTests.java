@@ -144,7 +144,7 @@ class ReportBrowserTests {
 		assertThat(reply.getDomAttribute("data-state")).isEqualTo("replied");
 		assertThat(reply.findElement(By.cssSelector("[data-testid='reply-candidates']")).getText()).isEqualTo("1");
 		assertThat(reply.findElement(By.cssSelector("[data-testid='reply-matches']")).getText()).isEqualTo("1");
-		assertThat(reply.getText()).contains("account =<value>").doesNotContain("ACME-1");
+		assertThat(reply.getText()).contains("fieldEquals(\"account\", <value>)").doesNotContain("ACME-1");
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class ScenarioJsonTests {
 		assertThat(handle.path("actual").path("status").asString()).isEqualTo("OPEN");
 		assertThat(handle.path("failure")).isEqualTo(handle.path("failures").path(1));
 		assertThat(handle.path("failures").size()).isEqualTo(2);
-		assertThat(handle.path("reason").asString()).isEqualTo("expected status = 'SETTLED', got 'OPEN'");
+		assertThat(handle.path("reason").asString()).isEqualTo("at status: expected \"SETTLED\", got \"OPEN\"");
 		JsonNode diagnosis = handle.path("diagnosis");
 		assertThat(diagnosis.path("kind").asString()).isEqualTo("near_miss");
 		assertThat(diagnosis.path("attempts").asInt()).isEqualTo(2);
@@ -129,7 +129,7 @@ class ScenarioJsonTests {
 		assertThat(reply.path("match_count").asInt()).isEqualTo(1);
 		assertThat(reply.path("builder_error").isNull()).isTrue();
 		assertThat(reply.path("correlation_overridden").asBoolean()).isFalse();
-		assertThat(reply.path("matcher_description").asString()).isEqualTo("account =<value>");
+		assertThat(reply.path("matcher_description").asString()).isEqualTo("fieldEquals(\"account\", <value>)");
 		assertThat(actions(scenario)).contains("replied");
 	}
 
