@@ -50,6 +50,9 @@ class AutoConfigureChoreoImportsTests {
 			if (name.startsWith("dev.choreo.")) {
 				MergedAnnotation<AutoConfiguration> annotation = MergedAnnotations.from(Class.forName(name))
 					.get(AutoConfiguration.class);
+				if (!annotation.isPresent()) {
+					continue;
+				}
 				names.addAll(List.of(annotation.getStringArray("afterName")));
 				names.addAll(List.of(annotation.getStringArray("beforeName")));
 			}
