@@ -29,9 +29,22 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * when the transport creates topics, with the cluster's default partition count and
  * replication factor unless the transport sets them. A publish never creates a topic: it
  * needs the topic to exist, and the topics known to exist are remembered, so only the
- * first publish to a topic waits for a description.
+ * first publish to a topic waits for a description. A topic just created elsewhere (by
+ * the application, or by a test's own admin client) can be unknown to the broker that
+ * answers for a moment, so a topic reported missing is described again, with a short
+ * back-off, for up to {@link #NEW_TOPIC_GRACE} before it counts as missing.
  */
 final class TopicAdmin {
+
+	/**
+	 * How long a missing topic is looked for again before a publish (or a subscription
+	 * that may not create it) fails.
+	 */
+	static final Duration NEW_TOPIC_GRACE = Duration.ofSeconds(3);
+
+	private static final long FIRST_RETRY_MILLIS = 25;
+
+	private static final long LONGEST_RETRY_MILLIS = 400;
 
 	private final Admin admin;
 
@@ -65,7 +78,7 @@ final class TopicAdmin {
 	 */
 	CompletableFuture<TopicInfo> forSubscription(String topic) {
 		CompletableFuture<TopicInfo> result = new CompletableFuture<>();
-		describe(topic).whenComplete((info, failure) -> {
+		(this.createMissing ? describe(topic) : describeSettled(topic)).whenComplete((info, failure) -> {
 			if (failure == null) {
 				known(topic, result, info);
 			}
@@ -90,7 +103,7 @@ final class TopicAdmin {
 		if (this.existing.contains(topic)) {
 			return CompletableFuture.completedFuture(null);
 		}
-		return describe(topic).handle((info, failure) -> {
+		return describeSettled(topic).handle((info, failure) -> {
 			if (failure != null) {
 				throw KafkaFailures.publishTopic(topic, this.servers, this.timeout, failure);
 			}
@@ -114,6 +127,34 @@ final class TopicAdmin {
 	 */
 	Map<String, KafkaFuture<TopicDescription>> describeAll(Collection<String> topics) {
 		return this.admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs())).topicNameValues();
+	}
+
+	/**
+	 * Describe a topic, describing it again while the cluster says it does not exist, for
+	 * up to {@link #NEW_TOPIC_GRACE}.
+	 */
+	private CompletableFuture<TopicInfo> describeSettled(String topic) {
+		CompletableFuture<TopicInfo> result = new CompletableFuture<>();
+		describeSettled(topic, System.nanoTime() + NEW_TOPIC_GRACE.toNanos(), FIRST_RETRY_MILLIS, result);
+		return result;
+	}
+
+	private void describeSettled(String topic, long deadline, long backoffMillis, CompletableFuture<TopicInfo> result) {
+		describe(topic).whenComplete((info, failure) -> {
+			if (failure == null) {
+				result.complete(info);
+				return;
+			}
+			long left = deadline - System.nanoTime();
+			if (!(KafkaFailures.unwrap(failure) instanceof UnknownTopicOrPartitionException) || left <= 0) {
+				result.completeExceptionally(failure);
+				return;
+			}
+			long delay = Math.min(backoffMillis, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
+			CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
+				.execute(() -> describeSettled(topic, deadline, Math.min(backoffMillis * 2, LONGEST_RETRY_MILLIS),
+						result));
+		});
 	}
 
 	private CompletableFuture<TopicInfo> describe(String topic) {
@@ -155,7 +196,7 @@ final class TopicAdmin {
 						partitionsOf(topic, now(created.numPartitions(topic)))));
 			}
 			else if (KafkaFailures.unwrap(failure) instanceof TopicExistsException) {
-				describe(topic).whenComplete((info, again) -> {
+				describeSettled(topic).whenComplete((info, again) -> {
 					if (again == null) {
 						known(topic, result, info);
 					}

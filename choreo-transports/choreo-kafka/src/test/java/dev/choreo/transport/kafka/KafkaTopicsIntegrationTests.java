@@ -154,6 +154,32 @@ class KafkaTopicsIntegrationTests {
 		assertThat(this.admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(topic);
 	}
 
+	@Test
+	void aPublishWaitsBrieflyForATopicThatIsBeingCreated() throws Exception {
+		String topic = topic("orders.fresh");
+		try (KafkaTransport transport = KafkaTransport.builder(this.bootstrap).build()) {
+			transport.connect(TransportListener.NONE);
+			BlockingQueue<String> outcome = new LinkedBlockingQueue<>();
+			transport.publish(TransportMessage.of(topic, "{}".getBytes(StandardCharsets.UTF_8)), new PublishCallback() {
+
+				@Override
+				public void onSent() {
+					outcome.add("sent");
+				}
+
+				@Override
+				public void onError(Throwable error) {
+					outcome.add("error: " + error.getMessage());
+				}
+
+			});
+			// Created once the publish has started looking for it, as an application's
+			// own admin client would create it while a test is already publishing.
+			this.admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			assertThat(outcome.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("sent");
+		}
+	}
+
 	private boolean createdAgain(String topic, int partitions) {
 		try {
 			this.admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
