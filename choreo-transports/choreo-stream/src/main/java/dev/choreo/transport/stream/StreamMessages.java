@@ -66,7 +66,8 @@ final class StreamMessages {
 
 	private static boolean isJsonContainer(String text) {
 		String trimmed = text.strip();
-		if (!(trimmed.startsWith("{") && trimmed.endsWith("}")) && !(trimmed.startsWith("[") && trimmed.endsWith("]"))) {
+		if (!(trimmed.startsWith("{") && trimmed.endsWith("}"))
+				&& !(trimmed.startsWith("[") && trimmed.endsWith("]"))) {
 			return false;
 		}
 		try {
