@@ -20,6 +20,8 @@ public interface MessageMatcher {
 
 	/**
 	 * Return a short human-readable description, shown in failure messages and reports.
+	 * The built-in matchers describe themselves as the DSL call that made them, with
+	 * values in JSON notation: {@code fieldEquals("status", "PAID")}.
 	 * @return the description
 	 */
 	String description();
@@ -43,8 +45,10 @@ public interface MessageMatcher {
 	}
 
 	/**
-	 * Return the shape this matcher expects, as plain JSON-like values, for the report's
-	 * expected-versus-actual view. The default is {@code null} (no shape).
+	 * Return the shape this matcher expects, as plain JSON-like values (a byte array for
+	 * bytes), for the report's expected-versus-actual view and the IDE diff. Keys name
+	 * matchers by their DSL names ({@code {"gt": 0}}, {@code {"allOf": [...]}}). The
+	 * default is {@code null} (no shape).
 	 * @return the expected shape or {@code null}
 	 */
 	default @Nullable Object expectedShape() {

@@ -87,13 +87,72 @@
 		return count + ' ' + (count === 1 ? one : (many || one + 's'));
 	}
 
+	// Values in the notation of the failure texts: JSON, with the report's markers for
+	// what JSON cannot hold shown as they are in the texts (bytes as <n bytes: ...>).
 	function json(value) {
 		try {
-			return JSON.stringify(value, null, 2);
+			return render(value, '');
 		}
 		catch (e) {
 			return String(value);
 		}
+	}
+
+	function isMarker(value) {
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			&& (value._bytes !== undefined || value._truncated === true || value._unserialisable === true);
+	}
+
+	function marker(value) {
+		if (value._bytes !== undefined) {
+			var size = value._bytes + (value._bytes === 1 ? ' byte' : ' bytes');
+			if (value._bytes === 0) {
+				return '<' + size + '>';
+			}
+			if (typeof value._text === 'string') {
+				return '<' + size + ': ' + JSON.stringify(value._text).replace(/"$/, value._truncated ? '..."' : '"') + '>';
+			}
+			var hex = String(value._hex || '').match(/../g) || [];
+			var more = hex.length > 32 || value._truncated;
+			return '<' + size + ': ' + hex.slice(0, 32).join(' ') + (more ? ' ...' : '') + '>';
+		}
+		if (value._unserialisable === true) {
+			return String(value._repr);
+		}
+		return '<cut from ' + value._original_bytes + ' bytes: ' + JSON.stringify(String(value._head)) + '>';
+	}
+
+	function render(value, indent) {
+		if (isMarker(value)) {
+			return marker(value);
+		}
+		var inner = indent + '  ';
+		if (Array.isArray(value)) {
+			if (!value.length) {
+				return '[]';
+			}
+			return '[\n' + value.map(function (item) { return inner + render(item, inner); }).join(',\n') + '\n' + indent + ']';
+		}
+		if (value !== null && typeof value === 'object') {
+			var keys = Object.keys(value);
+			if (!keys.length) {
+				return '{}';
+			}
+			return '{\n' + keys.map(function (key) { return inner + JSON.stringify(key) + ': ' + render(value[key], inner); }).join(',\n') + '\n' + indent + '}';
+		}
+		return (value === undefined) ? 'null' : JSON.stringify(value);
+	}
+
+	// A path in the notation of the failure texts: names joined with dots, indexes and
+	// keys a dotted path cannot hold in brackets (items[0].id, ["trace.id"], items["0"]).
+	function childPath(path, key) {
+		if (typeof key === 'number') {
+			return path + '[' + key + ']';
+		}
+		if (/^[^.\[\]"\s]+$/.test(key) && !/^-?[0-9]+$/.test(key)) {
+			return path ? path + '.' + key : key;
+		}
+		return path + '[' + JSON.stringify(key) + ']';
 	}
 
 	function badge(outcome, testid) {
@@ -183,6 +242,7 @@
 			['transport', 'run.transport', run.transport || '–'],
 			['allowlist', 'run.allowlist_path', run.allowlist_path || '–'],
 			['java', 'run.java_version', run.java_version || '–'],
+			['spring boot', 'run.runtime.spring_boot', (run.runtime && run.runtime.spring_boot) || '–'],
 			['choreo', 'run.harness_version', run.harness_version || '–'],
 			['reporter', 'run.reporter_version', run.reporter_version || '–'],
 			['workers', 'run.forks.workers', forks ? String(forks.workers) : '1'],
@@ -600,7 +660,7 @@
 	}
 
 	function isObject(value) {
-		return value !== null && typeof value === 'object' && !Array.isArray(value);
+		return value !== null && typeof value === 'object' && !Array.isArray(value) && !isMarker(value);
 	}
 
 	function same(a, b) {
@@ -614,7 +674,7 @@
 		}
 		if (isObject(expected) && isObject(actual)) {
 			Object.keys(expected).forEach(function (key) {
-				var child = path ? path + '.' + key : key;
+				var child = childPath(path, key);
 				if (!Object.prototype.hasOwnProperty.call(actual, key)) {
 					rows.push({ path: child, expected: expected[key], missing: true, status: 'missing' });
 				}
@@ -624,14 +684,14 @@
 			});
 			Object.keys(actual).forEach(function (key) {
 				if (!Object.prototype.hasOwnProperty.call(expected, key)) {
-					rows.push({ path: path ? path + '.' + key : key, actual: actual[key], extra: true, status: 'extra' });
+					rows.push({ path: childPath(path, key), actual: actual[key], extra: true, status: 'extra' });
 				}
 			});
 			return;
 		}
 		if (Array.isArray(expected) && Array.isArray(actual)) {
 			for (var i = 0; i < Math.max(expected.length, actual.length); i++) {
-				var item = path + '[' + i + ']';
+				var item = childPath(path, i);
 				if (i >= actual.length) {
 					rows.push({ path: item, expected: expected[i], missing: true, status: 'missing' });
 				}
@@ -644,20 +704,20 @@
 			}
 			return;
 		}
-		rows.push({ path: path || '(payload)', expected: expected, actual: actual, status: same(expected, actual) ? 'match' : 'differ' });
+		rows.push({ path: path || '<root>', expected: expected, actual: actual, status: same(expected, actual) ? 'match' : 'differ' });
 	}
 
 	function cell(value, absent) {
 		if (absent) {
 			return absent;
 		}
-		return (typeof value === 'string') ? JSON.stringify(value) : json(value);
+		return json(value);
 	}
 
 	function diff(expected, actual, failing) {
 		var rows = [];
 		if (expected === null || expected === undefined) {
-			rows.push({ path: '(payload)', actual: actual, status: 'differ', noExpected: true });
+			rows.push({ path: '<root>', actual: actual, status: 'differ', noExpected: true });
 		}
 		else {
 			diffRows(expected, actual, '', rows, 0);

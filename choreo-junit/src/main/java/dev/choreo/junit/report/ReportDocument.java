@@ -62,7 +62,7 @@ final class ReportDocument {
 				facts.transports().isEmpty() ? "none" : String.join(", ", new TreeSet<>(facts.transports())));
 		putText(run, "allowlist_path", settings.allowlistSource());
 		run.put("java_version", info.javaVersion());
-		run.put("python_version", info.javaVersion());
+		run.set("runtime", runtime(info.runtime(), forks));
 		run.put("harness_version", info.harnessVersion());
 		run.put("reporter_version", info.reporterVersion());
 		putText(run, "git_sha", info.git().sha());
@@ -75,14 +75,6 @@ final class ReportDocument {
 		forks.workerIds().forEach(ids::add);
 		ArrayNode incomplete = forksJson.putArray("incomplete_workers");
 		forks.incomplete().forEach(incomplete::add);
-		if (forks.workerIds().size() > 1) {
-			ObjectNode xdist = run.putObject("xdist");
-			xdist.put("workers", forks.workerIds().size());
-			xdist.set("incomplete_workers", incomplete.deepCopy());
-		}
-		else {
-			run.putNull("xdist");
-		}
 		run.put("truncated", truncated);
 		ObjectNode redactions = run.putObject("redactions");
 		redactions.put("fields", facts.fields());
@@ -147,6 +139,16 @@ final class ReportDocument {
 				transports, fields, streamMatches, truncated);
 		return build(settings, info, facts, new ArrayList<>(tests.values()),
 				new Forks(List.copyOf(workers), List.copyOf(incompleteWorkers)));
+	}
+
+	private static ObjectNode runtime(RunInfo.JavaRuntime runtime, Forks forks) {
+		ObjectNode json = nodes.objectNode();
+		json.put("name", runtime.name());
+		json.put("version", runtime.version());
+		json.put("vendor", runtime.vendor());
+		putText(json, "spring_boot", runtime.springBoot());
+		json.put("workers", Math.max(1, forks.workerIds().size()));
+		return json;
 	}
 
 	private static ObjectNode totals(List<ObjectNode> tests) {

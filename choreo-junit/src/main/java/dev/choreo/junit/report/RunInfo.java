@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
  * Facts about this JVM and checkout for the report's {@code run} record, read once.
  *
  * @param javaVersion the Java runtime, such as {@code 17.0.12 (Eclipse Adoptium)}
+ * @param runtime the runtime in parts, for the {@code run.runtime} record
  * @param harnessVersion Choreo's version
  * @param reporterVersion the report's version
  * @param hostname the host name
  * @param git the checkout's commit and branch
  */
-record RunInfo(String javaVersion, String harnessVersion, String reporterVersion, String hostname, GitInfo git) {
+record RunInfo(String javaVersion, JavaRuntime runtime, String harnessVersion, String reporterVersion, String hostname,
+		GitInfo git) {
+
+	private static final String SPRING_BOOT_VERSION = "org.springframework.boot.SpringBootVersion";
 
 	private static volatile @Nullable RunInfo current;
 
@@ -37,7 +41,27 @@ record RunInfo(String javaVersion, String harnessVersion, String reporterVersion
 		if ("unknown".equals(harness)) {
 			harness = reporter;
 		}
-		return new RunInfo(runtimeVersion(), harness, reporter, hostName(), GitInfo.of(Path.of("")));
+		return new RunInfo(runtimeVersion(), JavaRuntime.current(), harness, reporter, hostName(),
+				GitInfo.of(Path.of("")));
+	}
+
+	/**
+	 * Return the version a class's static {@code getVersion()} reports, as Spring Boot's
+	 * {@code SpringBootVersion} does, or {@code null} when the class is absent, has no
+	 * such method or knows no version.
+	 * @param loader the class loader to look in
+	 * @param className the class
+	 * @return the version or {@code null}
+	 */
+	static @Nullable String staticVersion(@Nullable ClassLoader loader, String className) {
+		try {
+			Class<?> type = Class.forName(className, false, loader);
+			Object version = type.getMethod("getVersion").invoke(null);
+			return (version instanceof String text && !text.isBlank()) ? text : null;
+		}
+		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static String runtimeVersion() {
@@ -77,6 +101,26 @@ record RunInfo(String javaVersion, String harnessVersion, String reporterVersion
 			// fall through
 		}
 		return (fromEnv != null && !fromEnv.isBlank()) ? fromEnv : "unknown";
+	}
+
+	/**
+	 * The runtime of the run: what {@code python_version} told of the original's, in
+	 * parts.
+	 *
+	 * @param name always {@code java}
+	 * @param version the Java version, such as {@code 17.0.12}
+	 * @param vendor the Java vendor, such as {@code Eclipse Adoptium}
+	 * @param springBoot the Spring Boot version on the test class path, or {@code null}
+	 */
+	record JavaRuntime(String name, String version, String vendor, @Nullable String springBoot) {
+
+		static JavaRuntime current() {
+			ClassLoader loader = Thread.currentThread().getContextClassLoader();
+			return new JavaRuntime("java", System.getProperty("java.version", "unknown"),
+					System.getProperty("java.vendor", "unknown"),
+					staticVersion((loader != null) ? loader : RunInfo.class.getClassLoader(), SPRING_BOOT_VERSION));
+		}
+
 	}
 
 }

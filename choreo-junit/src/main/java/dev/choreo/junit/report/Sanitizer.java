@@ -1,10 +1,8 @@
 package dev.choreo.junit.report;
 
 import java.lang.reflect.Array;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.choreo.internal.Redaction;
 import dev.choreo.internal.Repr;
@@ -48,6 +48,12 @@ final class Sanitizer {
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final String HEADER_PATH = "header:";
+
+	private static final Pattern TRAILING_INDEXES = Pattern.compile("(\\[-?[0-9]+])+$");
+
+	private static final Pattern QUOTED_LAST_KEY = Pattern.compile("\\[(\"(?:[^\"\\\\]|\\\\.)*\")]$");
 
 	private final Supplier<List<Redactor>> redactors;
 
@@ -161,8 +167,7 @@ final class Sanitizer {
 			return array;
 		}
 		if (value instanceof byte[] bytes) {
-			String text = utf8(bytes);
-			return (text != null) ? string(text) : unserialisable(value);
+			return bytes(bytes);
 		}
 		if (value.getClass().isArray()) {
 			ArrayNode array = nodes.arrayNode();
@@ -284,6 +289,35 @@ final class Sanitizer {
 		return marker;
 	}
 
+	/**
+	 * Bytes, which JSON cannot hold, as a marker that a decoded JSON string cannot be
+	 * mistaken for: {@code {"_bytes": length, "_text": ...}} when they are UTF-8 text
+	 * (redacted like any text), {@code {"_bytes": length, "_hex": ...}} otherwise, each
+	 * cut to {@link #STRING_CAP} bytes with {@code "_truncated": true}.
+	 */
+	private ObjectNode bytes(byte[] bytes) {
+		ObjectNode marker = nodes.objectNode();
+		marker.put("_bytes", bytes.length);
+		String text = Repr.text(bytes);
+		boolean cut;
+		if (text != null) {
+			String redacted = redactText(text, true);
+			String head = headBytes(redacted, STRING_CAP);
+			marker.put("_text", head);
+			cut = head.length() < redacted.length();
+		}
+		else {
+			int shown = Math.min(bytes.length, STRING_CAP / 2);
+			marker.put("_hex", Repr.hex(Arrays.copyOf(bytes, shown)));
+			cut = shown < bytes.length;
+		}
+		if (cut) {
+			markTruncated();
+			marker.put("_truncated", true);
+		}
+		return marker;
+	}
+
 	private ObjectNode unserialisable(@Nullable Object value) {
 		ObjectNode marker = nodes.objectNode();
 		marker.put("_unserialisable", true);
@@ -375,13 +409,27 @@ final class Sanitizer {
 	}
 
 	/**
-	 * Return whether the last segment of a match-failure path ({@code a.b[0].password})
-	 * names a secret.
+	 * Return whether the last key of a match-failure path names a secret: the name after
+	 * the last dot ({@code a.b[0].password}), a quoted key in brackets
+	 * ({@code creds["api-key"]}), indexes after it skipped, or a header name
+	 * ({@code header:authorization}).
 	 */
 	boolean isSecretPath(String path) {
-		String last = path.substring(path.lastIndexOf('.') + 1);
-		int bracket = last.indexOf('[');
-		return isSecretKey((bracket >= 0) ? last.substring(0, bracket) : last);
+		if (path.startsWith(HEADER_PATH)) {
+			return isSecretKey(path.substring(HEADER_PATH.length()));
+		}
+		String keyed = TRAILING_INDEXES.matcher(path).replaceFirst("");
+		Matcher quoted = QUOTED_LAST_KEY.matcher(keyed);
+		if (quoted.find()) {
+			try {
+				return isSecretKey(mapper.readValue(quoted.group(1), String.class));
+			}
+			catch (RuntimeException ex) {
+				return isSecretKey(quoted.group(1));
+			}
+		}
+		int start = Math.max(keyed.lastIndexOf('.'), keyed.lastIndexOf(']')) + 1;
+		return isSecretKey(keyed.substring(start));
 	}
 
 	/**
@@ -433,19 +481,6 @@ final class Sanitizer {
 			end += Character.charCount(codePoint);
 		}
 		return text.substring(0, end);
-	}
-
-	private static @Nullable String utf8(byte[] bytes) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
 	}
 
 	/**

@@ -81,7 +81,7 @@ class ReportBrowserTests {
 		assertThat(text("test-count-skipped")).isEqualTo("1");
 		assertThat(text("test-count-slow")).isEqualTo("1");
 		assertThat(text("scenario-count-pass")).isEqualTo("2");
-		assertThat(text("scenario-count-fail")).isEqualTo("2");
+		assertThat(text("scenario-count-fail")).isEqualTo("3");
 		assertThat(text("scenario-count-timeout")).isEqualTo("1");
 		assertThat(text("scenario-count-slow")).isEqualTo("1");
 		assertThat(text("summary-sentence")).startsWith("9 tests ran in");
@@ -132,9 +132,29 @@ class ReportBrowserTests {
 		assertThat(status.getText()).contains("\"CAPTURED\"").contains("\"PENDING\"");
 		WebElement password = body.findElement(By.cssSelector("[data-testid='diff-row'][data-path='password']"));
 		assertThat(password.getText()).contains("<redacted>").doesNotContain("hunter2");
+		WebElement dotted = body.findElement(By.cssSelector("[data-testid='diff-row'][data-path='[\"trace.id\"]']"));
+		assertThat(dotted.getDomAttribute("data-status")).isEqualTo("extra");
+		assertThat(dotted.getText()).contains("[\"trace.id\"]").contains("\"t-1\"");
+		assertThat(body.findElement(By.cssSelector("[data-testid='matcher']")).getText())
+			.isEqualTo("fieldEquals(\"status\", \"CAPTURED\")");
+		assertThat(body.findElement(By.cssSelector("[data-testid='reason']")).getText())
+			.isEqualTo("at status: expected \"CAPTURED\", got \"PENDING\"");
 		assertThat(body.findElement(By.cssSelector("[data-testid='diagnosis']")).getDomAttribute("data-kind"))
 			.isEqualTo("near_miss");
 		click("expand-all");
+	}
+
+	@Test
+	@Order(3)
+	void showsBytesAsTheFailureTextsDo() {
+		WebElement receipt = scenario("receipt printed");
+		WebElement row = receipt.findElement(By.cssSelector("[data-testid='diff-row'][data-path='<root>']"));
+		assertThat(row.findElement(By.cssSelector("[data-testid='diff-actual']")).getText())
+			.isEqualTo("<21 bytes: \"receipt PAY-1 pending\">");
+		assertThat(row.findElement(By.cssSelector(".cr-d-expected")).getText())
+			.isEqualTo("{\n  \"payloadContains\": \"PAY-1 settled\"\n}");
+		assertThat(receipt.findElement(By.cssSelector("[data-testid='matcher']")).getText())
+			.isEqualTo("payloadContains(\"PAY-1 settled\")");
 	}
 
 	@Test

@@ -19,7 +19,8 @@ class ReportDocumentTests {
 	private static final ReportSettings settings = new ReportSettings(Path.of("/tmp/report"), true, "shop", true,
 			"allowlist.yml", "ci");
 
-	private static final RunInfo info = new RunInfo("17.0.1 (Test)", "0.1.0", "0.1.0", "host",
+	private static final RunInfo info = new RunInfo("17.0.1 (Test)",
+			new RunInfo.JavaRuntime("java", "17.0.1", "Test Vendor", "4.0.7"), "0.1.0", "0.1.0", "host",
 			new GitInfo("0123456789abcdef0123456789abcdef01234567", "main"));
 
 	@TempDir
@@ -49,10 +50,52 @@ class ReportDocumentTests {
 		assertThat(run.path("project_name").asString()).isEqualTo("shop");
 		assertThat(run.path("allowlist_path").asString()).isEqualTo("allowlist.yml");
 		assertThat(run.path("java_version").asString()).isEqualTo("17.0.1 (Test)");
+		assertThat(run.path("runtime")).hasToString(
+				"{\"name\":\"java\",\"version\":\"17.0.1\",\"vendor\":\"Test Vendor\",\"spring_boot\":\"4.0.7\",\"workers\":1}");
 		assertThat(run.path("git_sha").asString()).hasSize(40);
 		assertThat(run.path("git_branch").asString()).isEqualTo("main");
 		assertThat(run.path("environment").asString()).isEqualTo("ci");
 		assertThat(run.path("transport").asString()).isEqualTo("in-memory");
+	}
+
+	/**
+	 * The original's {@code python_version} and {@code xdist} are no longer written (the
+	 * runtime is {@code java_version} and {@code runtime}, the workers {@code forks});
+	 * the schema still allows them so reports written before stay valid.
+	 */
+	@Test
+	void writesTheRuntimeInsteadOfTheOriginalsPythonFields() {
+		JsonNode run = ReportSchema.assertValid(document(List.of())).path("run");
+		assertThat(run.has("python_version")).isFalse();
+		assertThat(run.has("xdist")).isFalse();
+		ObjectNode earlier = document(List.of());
+		ObjectNode earlierRun = (ObjectNode) earlier.path("run");
+		earlierRun.put("python_version", "17.0.1 (Test)");
+		earlierRun.putObject("xdist").put("workers", 2).putArray("incomplete_workers");
+		ReportSchema.assertValid(earlier);
+		earlierRun.remove("runtime");
+		assertThat(ReportSchema.errors(earlier)).singleElement().asString().contains("runtime");
+	}
+
+	@Test
+	void aRunWithoutSpringBootSaysNull() {
+		RunInfo plain = new RunInfo("17.0.1", new RunInfo.JavaRuntime("java", "17.0.1", "Test Vendor", null), "0.1.0",
+				"0.1.0", "host", new GitInfo(null, null));
+		JsonNode run = ReportSchema.assertValid(ReportDocument.build(settings, plain,
+				new ReportDocument.RunFacts(Instant.now().minusSeconds(1), Instant.now(), Set.of(), 0, 0, false),
+				List.of(), new ReportDocument.Forks(List.of("pid-1"), List.of())))
+			.path("run");
+		assertThat(run.path("runtime").path("spring_boot").isNull()).isTrue();
+	}
+
+	@Test
+	void theSpringBootVersionIsReadFromItsVersionClass() {
+		ClassLoader loader = getClass().getClassLoader();
+		assertThat(RunInfo.staticVersion(loader, BootVersion.class.getName())).isEqualTo("4.0.7");
+		assertThat(RunInfo.staticVersion(loader, "org.springframework.boot.SpringBootVersion")).isNull();
+		assertThat(RunInfo.staticVersion(loader, String.class.getName())).isNull();
+		assertThat(RunInfo.current().runtime().springBoot()).isNull();
+		assertThat(RunInfo.current().runtime().version()).isEqualTo(System.getProperty("java.version"));
 	}
 
 	@Test
@@ -78,6 +121,7 @@ class ReportDocumentTests {
 		ReportSchema.assertValid(merged);
 		JsonNode run = merged.path("run");
 		assertThat(run.path("forks").path("workers").asInt()).isEqualTo(3);
+		assertThat(run.path("runtime").path("workers").asInt()).isEqualTo(3);
 		assertThat(run.path("forks").path("incomplete_workers").values()).extracting(JsonNode::asString)
 			.containsExactly("pid-3");
 		assertThat(run.path("totals").path("total").asInt()).isEqualTo(2);
@@ -123,6 +167,21 @@ class ReportDocumentTests {
 		test.put("worker_id", "pid-1");
 		test.putArray("scenarios");
 		return test;
+	}
+
+	/**
+	 * Stands in for Spring Boot's {@code SpringBootVersion}, which is not on this
+	 * module's class path.
+	 */
+	static final class BootVersion {
+
+		private BootVersion() {
+		}
+
+		public static String getVersion() {
+			return "4.0.7";
+		}
+
 	}
 
 }

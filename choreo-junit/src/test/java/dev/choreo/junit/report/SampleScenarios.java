@@ -1,10 +1,12 @@
 package dev.choreo.junit.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.choreo.Harness;
 import dev.choreo.Scenario;
+import dev.choreo.ScenarioResult;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.InMemoryTransport;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import static dev.choreo.match.Matchers.containsFields;
 import static dev.choreo.match.Matchers.fieldEquals;
 import static dev.choreo.match.Matchers.gt;
+import static dev.choreo.match.Matchers.payloadContains;
 
 /**
  * A small suite the report tests run in a nested launcher (it is not a test class of its
@@ -69,9 +72,16 @@ class SampleScenarios {
 	void a2NearMiss() {
 		try (Scenario s = harness.scenario("payment captured")) {
 			s.expect("payments.captured", fieldEquals("status", "CAPTURED"));
-			s.publish("payments.captured", Map.of("status", "PENDING", "amount", 42, "password", "hunter2"))
-				.awaitAll(Duration.ofMillis(50))
-				.assertPassed();
+			ScenarioResult captured = s
+				.publish("payments.captured",
+						Map.of("status", "PENDING", "amount", 42, "password", "hunter2", "trace.id", "t-1"))
+				.awaitAll(Duration.ofMillis(50));
+			try (Scenario receipt = relaxed.scenario("receipt printed")) {
+				receipt.expect("receipts.printed", payloadContains("PAY-1 settled"));
+				receipt.publish("receipts.printed", "receipt PAY-1 pending".getBytes(StandardCharsets.UTF_8))
+					.awaitAll(Duration.ofMillis(50));
+			}
+			captured.assertPassed();
 		}
 	}
 

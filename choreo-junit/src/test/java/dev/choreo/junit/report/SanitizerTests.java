@@ -1,5 +1,6 @@
 package dev.choreo.junit.report;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,18 +190,59 @@ class SanitizerTests {
 		assertThat(json.path("_repr").asString()).isNotEmpty();
 	}
 
+	/**
+	 * Bytes are never written as a JSON string, which a payload that was a JSON string
+	 * would look the same as.
+	 */
 	@Test
-	void rendersBytesAsTextWhenTheyAreUtf8AndAsAMarkerOtherwise() {
-		assertThat(this.sanitizer.payload("héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8)).node().asString())
-			.isEqualTo("héllo");
-		assertThat(this.sanitizer.payload(new byte[] { (byte) 0xff, 0x00 }).node().path("_unserialisable").asBoolean())
-			.isTrue();
+	void writesBytesAsAMarkerWithTheirTextOrTheirHex() {
+		assertThat(this.sanitizer.payload("héllo".getBytes(StandardCharsets.UTF_8)).node())
+			.hasToString("{\"_bytes\":6,\"_text\":\"héllo\"}");
+		assertThat(this.sanitizer.payload("password=hunter2".getBytes(StandardCharsets.UTF_8)).node())
+			.hasToString("{\"_bytes\":16,\"_text\":\"password=<redacted>\"}");
+		assertThat(this.sanitizer.payload(new byte[] { (byte) 0xff, 0x00 }).node())
+			.hasToString("{\"_bytes\":2,\"_hex\":\"ff00\"}");
+		assertThat(this.sanitizer.payload(new byte[0]).node()).hasToString("{\"_bytes\":0,\"_text\":\"\"}");
+		assertThat(this.sanitizer.payload("héllo").node()).hasToString("\"héllo\"");
+		assertThat(this.sanitizer.truncated()).isFalse();
 	}
 
 	@Test
-	void hidesTheValuesAReplyMatcherAssigns() {
+	void cutsLongBytesAndSaysSo() {
+		byte[] binary = new byte[5000];
+		binary[0] = (byte) 0xff;
+		JsonNode hex = this.sanitizer.payload(binary).node();
+		assertThat(hex.path("_bytes").asInt()).isEqualTo(5000);
+		assertThat(hex.path("_hex").asString()).hasSize(2048).startsWith("ff00");
+		assertThat(hex.path("_truncated").asBoolean()).isTrue();
+		JsonNode text = this.sanitizer.payload("y".repeat(3000).getBytes(StandardCharsets.UTF_8)).node();
+		assertThat(text.path("_text").asString()).isEqualTo("y".repeat(2048));
+		assertThat(text.path("_truncated").asBoolean()).isTrue();
+		assertThat(this.sanitizer.truncated()).isTrue();
+	}
+
+	@Test
+	void hidesTheValuesOfAReplyMatcher() {
+		assertThat(this.sanitizer
+			.replyDescription("allOf(fieldEquals(\"account\", \"ACME-1\"), fieldIn(\"tier\", \"gold\"))"))
+			.isEqualTo("allOf(fieldEquals(\"account\", <value>), fieldIn(\"tier\", <value>))");
 		assertThat(this.sanitizer.replyDescription("account = 'ACME-1' and tier = gold"))
 			.isEqualTo("account =<value> and tier =<value>");
+	}
+
+	@Test
+	void findsTheLastKeyOfAFailurePath() {
+		assertThat(this.sanitizer.isSecretPath("a.b[0].password")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("password")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("creds[\"api-key\"]")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("[\"x.token\"]")).isFalse();
+		assertThat(this.sanitizer.isSecretPath("[\"token\"][0][1]")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("tokens[0]")).isFalse();
+		assertThat(this.sanitizer.isSecretPath("token[0]")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("header:authorization")).isTrue();
+		assertThat(this.sanitizer.isSecretPath("header:trace-id")).isFalse();
+		assertThat(this.sanitizer.isSecretPath("token.id")).isFalse();
+		assertThat(this.sanitizer.isSecretPath("<root>")).isFalse();
 	}
 
 	@Test

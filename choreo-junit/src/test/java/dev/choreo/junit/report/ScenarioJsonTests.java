@@ -1,5 +1,6 @@
 package dev.choreo.junit.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,28 +11,34 @@ import dev.choreo.Scenario;
 import dev.choreo.ScenarioObserver;
 import dev.choreo.ScenarioResult;
 import dev.choreo.correlation.CorrelationPolicy;
+import dev.choreo.match.FieldPath;
 import dev.choreo.transport.InMemoryTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.choreo.match.Matchers.allOf;
 import static dev.choreo.match.Matchers.fieldEquals;
+import static dev.choreo.match.Matchers.fieldGt;
+import static dev.choreo.match.Matchers.payloadContains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScenarioJsonTests {
 
 	private final List<ScenarioResult> results = new ArrayList<>();
 
+	private final ScenarioObserver recorder = new ScenarioObserver() {
+		@Override
+		public void scenarioFinished(ScenarioResult result, boolean completedNormally) {
+			ScenarioJsonTests.this.results.add(result);
+		}
+	};
+
 	private final Harness harness = Harness.builder(InMemoryTransport.create())
 		.name("bus")
 		.correlation(CorrelationPolicy.testNamespace())
-		.observer(new ScenarioObserver() {
-			@Override
-			public void scenarioFinished(ScenarioResult result, boolean completedNormally) {
-				ScenarioJsonTests.this.results.add(result);
-			}
-		})
+		.observer(this.recorder)
 		.keepTimelines(true)
 		.slowFails(false)
 		.build()
@@ -59,11 +66,59 @@ class ScenarioJsonTests {
 		assertThat(handle.path("actual").path("status").asString()).isEqualTo("OPEN");
 		assertThat(handle.path("failure")).isEqualTo(handle.path("failures").path(1));
 		assertThat(handle.path("failures").size()).isEqualTo(2);
+		assertThat(handle.path("matcher_description").asString()).isEqualTo("fieldEquals(\"status\", \"SETTLED\")");
 		assertThat(handle.path("reason").asString()).isEqualTo("at status: expected \"SETTLED\", got \"OPEN\"");
 		JsonNode diagnosis = handle.path("diagnosis");
 		assertThat(diagnosis.path("kind").asString()).isEqualTo("near_miss");
 		assertThat(diagnosis.path("attempts").asInt()).isEqualTo(2);
 		assertThat(diagnosis.path("deadline_ms").asDouble()).isEqualTo(handle.path("latency_ms").asDouble());
+	}
+
+	@Test
+	void writesBytesAsAMarkerThatNoJsonStringLooksLike() {
+		try (Harness uncorrelated = Harness.builder(InMemoryTransport.create())
+			.name("raw")
+			.observer(this.recorder)
+			.build()
+			.connect(); Scenario s = uncorrelated.scenario("bytes")) {
+			s.expect("receipts", payloadContains("settled"));
+			s.expect("frames", payloadContains(new byte[] { 1, 2 }));
+			s.publish("receipts", "receipt PAY-1 pending".getBytes(StandardCharsets.UTF_8))
+				.publish("frames", new byte[] { 0, (byte) 0xff });
+			s.awaitAll(Duration.ofMillis(20));
+		}
+		JsonNode receipt = scenario().path("handles").path(0);
+		assertThat(receipt.path("matcher_description").asString()).isEqualTo("payloadContains(\"settled\")");
+		assertThat(receipt.path("expected")).hasToString("{\"payloadContains\":\"settled\"}");
+		assertThat(receipt.path("actual")).hasToString("{\"_bytes\":21,\"_text\":\"receipt PAY-1 pending\"}");
+		assertThat(receipt.path("reason").asString())
+			.isEqualTo("payload is not JSON (21 bytes): payload does not contain \"settled\"");
+		assertThat(receipt.path("failure")).hasToString("{\"kind\":\"predicate\",\"path\":\"<raw>\","
+				+ "\"expected\":{\"payloadContains\":\"settled\"},\"actual\":{\"_bytes\":21,\"_text\":\"receipt PAY-1 pending\"}}");
+		JsonNode frame = scenario().path("handles").path(1);
+		assertThat(frame.path("matcher_description").asString()).isEqualTo("payloadContains(<2 bytes: 01 02>)");
+		assertThat(frame.path("expected")).hasToString("{\"payloadContains\":{\"_bytes\":2,\"_hex\":\"0102\"}}");
+		assertThat(frame.path("actual")).hasToString("{\"_bytes\":2,\"_hex\":\"00ff\"}");
+	}
+
+	@Test
+	void writesPathsAndCompositionsInTheDslsNotation() {
+		try (Scenario s = this.harness.scenario("paths")) {
+			s.expect("orders", allOf(fieldGt("items.0.qty", 0), fieldEquals(FieldPath.of("trace.id"), "t-1")));
+			s.publish("orders", Map.of("items", List.of(Map.of("qty", 1)), "trace.id", "t-2"));
+			s.awaitAll(Duration.ofMillis(20));
+		}
+		JsonNode handle = scenario().path("handles").path(0);
+		assertThat(handle.path("matcher_description").asString())
+			.isEqualTo("allOf(fieldGt(\"items.0.qty\", 0), fieldEquals(FieldPath.of(\"trace.id\"), \"t-1\"))");
+		assertThat(handle.path("expected"))
+			.hasToString("[{\"items[0].qty\":{\"gt\":0}},{\"[\\\"trace.id\\\"]\":\"t-1\"}]");
+		assertThat(handle.path("failure")).hasToString("{\"kind\":\"composed\",\"path\":\"allOf\","
+				+ "\"expected\":{\"allOf\":[{\"items[0].qty\":{\"gt\":0}},{\"[\\\"trace.id\\\"]\":\"t-1\"}]},"
+				+ "\"children\":[{\"kind\":\"mismatch\",\"path\":\"[\\\"trace.id\\\"]\",\"expected\":\"t-1\",\"actual\":\"t-2\"}]}");
+		assertThat(handle.path("reason").asString())
+			.isEqualTo("allOf failed on fieldEquals(FieldPath.of(\"trace.id\"), "
+					+ "\"t-1\"): at [\"trace.id\"]: expected \"t-1\", got \"t-2\"");
 	}
 
 	@Test

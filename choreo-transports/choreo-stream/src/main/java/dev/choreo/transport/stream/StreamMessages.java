@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.choreo.internal.Repr;
 import dev.choreo.transport.TransportMessage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -21,6 +25,10 @@ import org.springframework.util.MimeTypeUtils;
  */
 final class StreamMessages {
 
+	private static final MimeType TEXT = new MimeType("text", "plain", StandardCharsets.UTF_8);
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
 	/** Spring's own message id and timestamp, not the broker's. */
 	private static final Set<String> SPRING_HEADERS = Set.of(MessageHeaders.ID, MessageHeaders.TIMESTAMP);
 
@@ -30,18 +38,45 @@ final class StreamMessages {
 	static Message<byte[]> outbound(TransportMessage message, BinderSupport support) {
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(message.payload());
 		message.headers().forEach(builder::setHeader);
+		builder.setHeader(MessageHeaders.CONTENT_TYPE, contentType(message).toString());
 		support.outbound(message, builder);
 		return builder.build();
 	}
 
 	/**
-	 * Return the content type to send with: the message's {@code contentType} header, or
-	 * {@code application/octet-stream} so the bridge passes the bytes through unchanged.
+	 * Return the content type to send with: the message's {@code contentType} header when
+	 * it has one, otherwise the type of the bytes, as the JSON codec wrote them:
+	 * {@code application/json} for a JSON object or array (a map, a list, a record or a
+	 * bean), {@code text/plain;charset=UTF-8} for other UTF-8 text (a {@code String}),
+	 * and {@code application/octet-stream} for anything else, so a function that takes a
+	 * {@code String} receives the text and one that takes a type receives it decoded.
 	 */
 	static MimeType contentType(TransportMessage message) {
 		String contentType = message.headers().get(MessageHeaders.CONTENT_TYPE);
-		return (contentType != null) ? MimeTypeUtils.parseMimeType(contentType)
-				: MimeTypeUtils.APPLICATION_OCTET_STREAM;
+		return (contentType != null) ? MimeTypeUtils.parseMimeType(contentType) : contentType(message.payload());
+	}
+
+	static MimeType contentType(byte[] payload) {
+		String text = Repr.text(payload);
+		if (text == null) {
+			return MimeTypeUtils.APPLICATION_OCTET_STREAM;
+		}
+		return isJsonContainer(text) ? MimeTypeUtils.APPLICATION_JSON : TEXT;
+	}
+
+	private static boolean isJsonContainer(String text) {
+		String trimmed = text.strip();
+		if (!(trimmed.startsWith("{") && trimmed.endsWith("}"))
+				&& !(trimmed.startsWith("[") && trimmed.endsWith("]"))) {
+			return false;
+		}
+		try {
+			JsonNode node = mapper.readTree(trimmed);
+			return node.isObject() || node.isArray();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	static TransportMessage inbound(String destination, Message<?> message, BinderSupport support) {

@@ -47,8 +47,8 @@ import org.springframework.util.ClassUtils;
  *     .build();
  * try (Harness harness = Harness.builder(stream).build().connect();
  *         Scenario scenario = harness.scenario("uppercase")) {
- *     scenario.expect("words.upper", payloadContains("HELLO".getBytes(UTF_8)));
- *     scenario.publish("words", OutboundMessage.of("hello".getBytes(UTF_8)).withHeader("contentType", "text/plain"))
+ *     scenario.expect("words.upper", payloadContains("HELLO"));
+ *     scenario.publish("words", "hello")            // text/plain, so a Function&lt;String, String&gt; gets "hello"
  *         .awaitAll(Duration.ofSeconds(10))
  *         .assertPassed();
  * }
@@ -69,9 +69,13 @@ import org.springframework.util.ClassUtils;
  * <p>
  * <b>Publishing.</b> The payload bytes are sent as they are, with the headers as message
  * headers (and a Kafka key as the binder's {@code kafka_messageKey} header, a reply
- * address as RabbitMQ's {@code amqp_replyTo}), with the message's {@code contentType}
- * header as the content type, else {@code application/octet-stream} so the bridge
- * converts nothing (a function that takes a {@code String} wants {@code text/plain}).
+ * address as RabbitMQ's {@code amqp_replyTo}). The content type is the message's
+ * {@code contentType} header when it has one; otherwise it follows from the bytes the
+ * codec wrote: {@code application/json} for a JSON object or array (a map, a list, a
+ * record or a bean), {@code text/plain;charset=UTF-8} for other UTF-8 text (a
+ * {@code String} payload), {@code application/octet-stream} for other bytes, and it is
+ * set as the message's {@code contentType} header, so a function that takes a
+ * {@code String} receives the text and one that takes a record receives it decoded.
  * {@link PublishCallback#onSent()} runs once {@link StreamBridge#send} returned
  * {@code true}: the Kafka binder sends asynchronously by default, so that means handed to
  * the producer (set the binding's {@code producer.sync=true} to wait for the broker), the

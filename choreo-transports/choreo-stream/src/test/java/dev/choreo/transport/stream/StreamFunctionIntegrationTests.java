@@ -2,6 +2,7 @@ package dev.choreo.transport.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,6 +66,26 @@ abstract class StreamFunctionIntegrationTests {
 			scenario.publish(INPUT, OutboundMessage.of(bytes("hello choreo")).withHeader("contentType", "text/plain"))
 				.awaitAll(DEADLINE)
 				.assertPassed();
+			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
+		}
+	}
+
+	@Test
+	void aStringPayloadReachesAFunctionOfStringAsText() {
+		try (Harness harness = Harness.builder(transport()).build().connect();
+				Scenario scenario = harness.scenario("text")) {
+			Handle handle = scenario.expect(OUTPUT, payloadContains("HELLO TEXT \u00c9T\u00c9"));
+			scenario.publish(INPUT, "hello text \u00e9t\u00e9").awaitAll(DEADLINE).assertPassed();
+			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
+		}
+	}
+
+	@Test
+	void aMapPayloadReachesAFunctionOfStringAsJson() {
+		try (Harness harness = Harness.builder(transport()).build().connect();
+				Scenario scenario = harness.scenario("json")) {
+			Handle handle = scenario.expect(OUTPUT, payloadContains("{\"WORD\":\"HELLO JSON\"}"));
+			scenario.publish(INPUT, Map.of("word", "hello json")).awaitAll(DEADLINE).assertPassed();
 			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
 		}
 	}
