@@ -1,7 +1,6 @@
 package dev.choreo.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import static dev.choreo.match.Matchers.ne;
 import static dev.choreo.match.Matchers.not;
 import static dev.choreo.match.Matchers.payloadContains;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RedactionTests {
 
@@ -42,11 +40,11 @@ class RedactionTests {
 	}
 
 	@Test
-	void scrubsAMebibyteOfTextInLinearTime() {
-		// a guard against a quadratic pattern (a long run of scheme characters), with
-		// orders of magnitude of headroom: it is not a speed benchmark
+	void scrubsAMebibyteOfTextEndingInASecret() {
+		// a long run of scheme characters is what a quadratic pattern would choke on; the
+		// test asserts the result, not a time (a regression shows as a hang, not a flake)
 		String text = "a".repeat(1024 * 1024) + " password=hunter2";
-		String scrubbed = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Redaction.scrub(text, null));
+		String scrubbed = Redaction.scrub(text, null);
 		assertThat(scrubbed).endsWith(" password=<redacted>");
 	}
 
