@@ -125,6 +125,12 @@
 
 	// ---- live ----------------------------------------------------------------------------
 
+	// a topic's page: its name is the rest of the path, slashes kept (NATS, MQTT-style
+	// and Redis names may have them), everything else escaped
+	function topicHref(topic) {
+		return '/topics/' + encodeURIComponent(topic).replace(/%2F/g, '/');
+	}
+
 	function el(tag, text, attrs) {
 		var node = document.createElement(tag);
 		if (text !== undefined && text !== null) {
@@ -185,7 +191,7 @@
 	}
 
 	function onAnomaly(anomaly) {
-		var topic = el('a', anomaly.topic, { href: '/topics/' + encodeURIComponent(anomaly.topic) });
+		var topic = el('a', anomaly.topic, { href: topicHref(anomaly.topic) });
 		toast(['New ' + anomaly.severity + ' anomaly on ', topic, ' (' + anomaly.method + ') in run ', runLink(anomaly.run_id)]);
 		var list = document.querySelector('[data-testid="anomaly-list"]');
 		if (!list) {
@@ -194,7 +200,7 @@
 		var item = el('li', null, { 'class': 'ch-anomaly ch-new', 'data-testid': 'anomaly', 'data-anomaly-id': String(Number(anomaly.anomaly_id)), 'data-severity': anomaly.severity, 'data-live': 'true' });
 		var head = el('div', null, { 'class': 'ch-anomaly-head' });
 		head.appendChild(el('span', anomaly.severity, { 'class': 'ch-sev ch-sev-' + (anomaly.severity === 'critical' ? 'critical' : 'warning') }));
-		head.appendChild(el('a', anomaly.topic, { href: '/topics/' + encodeURIComponent(anomaly.topic), 'data-testid': 'anomaly-topic' }));
+		head.appendChild(el('a', anomaly.topic, { href: topicHref(anomaly.topic), 'data-testid': 'anomaly-topic' }));
 		head.appendChild(el('span', anomaly.method + ': ' + anomaly.metric + ' ' + Number(anomaly.current).toFixed(1) + ' against ' + Number(anomaly.baseline).toFixed(1)));
 		head.appendChild(el('span', 'new, reload to resolve', { 'class': 'ch-muted' }));
 		item.appendChild(head);

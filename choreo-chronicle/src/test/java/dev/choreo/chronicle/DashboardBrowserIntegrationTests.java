@@ -1,6 +1,8 @@
 package dev.choreo.chronicle;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +51,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 
 	static final String ORDERS = "orders.created";
 
-	static final String PAYMENTS = "payments.captured";
+	static final String PAYMENTS = "payments/captured";
 
 	@TempDir
 	static Path work;
@@ -227,6 +229,22 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	@Order(5)
+	void aTopicWithSlashesInItsNameOpensFromTheListAndKeepsItsFilters() {
+		open("/topics");
+		this.driver.findElement(By.linkText(PAYMENTS)).click();
+		ready();
+		assertThat(testId("topic-title").getText()).isEqualTo(PAYMENTS);
+		assertThat(this.driver.getCurrentUrl()).endsWith("/topics/" + PAYMENTS);
+		assertThat(Integer.parseInt(testId("chart-latency").getDomAttribute("data-points"))).isPositive();
+		new Select(testId("filter-days")).selectByVisibleText("Last day");
+		this.driver.findElement(By.cssSelector("form.ch-filters button")).click();
+		ready();
+		assertThat(testId("topic-title").getText()).isEqualTo(PAYMENTS);
+		assertThat(testId("chart-latency").getDomAttribute("data-resolution")).isEqualTo("raw");
+	}
+
+	@Test
 	@Order(6)
 	void compareDrawsEveryChosenTopicOnOneChart() throws IOException {
 		open("/compare");
@@ -234,7 +252,8 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		this.driver.findElements(By.cssSelector("[data-testid='compare-topic']")).forEach(WebElement::click);
 		testId("compare-apply").click();
 		ready();
-		assertThat(this.driver.getCurrentUrl()).contains("topic=" + ORDERS).contains("topic=" + PAYMENTS);
+		assertThat(URLDecoder.decode(this.driver.getCurrentUrl(), StandardCharsets.UTF_8)).contains("topic=" + ORDERS)
+			.contains("topic=" + PAYMENTS);
 		WebElement chart = testId("chart-compare");
 		assertThat(chart.getDomAttribute("data-series")).isEqualTo("2");
 		assertThat(chart.getDomAttribute("data-points")).isEqualTo("20");
