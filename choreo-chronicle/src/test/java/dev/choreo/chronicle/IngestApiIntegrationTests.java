@@ -109,7 +109,7 @@ class IngestApiIntegrationTests extends ApiIntegrationTest {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("newer"));
 		ObjectNode report = Reports.report().schemaVersion("1.1").scenario(Reports.pass("orders", 3)).node();
-		((ObjectNode) report.get("run")).putObject("runtime").put("name", "java").put("version", "25");
+		((ObjectNode) report.get("run")).putObject("build_tool").put("name", "maven").put("version", "4");
 		report.put("generator", "a newer reporter");
 		Api.Response response = api.postReport(token, report.toString());
 		assertThat(response.status()).isEqualTo(201);

@@ -24,7 +24,7 @@ class ReportSchemaTests {
 	void acceptsPropertiesItDoesNotKnowAnywhere() {
 		ObjectNode report = sample();
 		report.put("run_key", "ci-1");
-		((ObjectNode) report.get("run")).putObject("runtime").put("name", "java");
+		((ObjectNode) report.get("run")).putObject("build_tool").put("name", "maven");
 		((ObjectNode) report.get("tests").get(0).get("scenarios").get(0).get("handles").get(0)).put("labels", "x");
 		assertThat(this.schema.validate(report)).isEmpty();
 	}
