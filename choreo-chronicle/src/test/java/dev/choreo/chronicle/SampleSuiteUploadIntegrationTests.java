@@ -70,9 +70,8 @@ class SampleSuiteUploadIntegrationTests extends ApiIntegrationTest {
 		JsonNode runs = api().get("/api/v1/runs", token).json();
 		assertThat(runs).as("runs of the tenant").hasSize(1);
 		long id = runs.get(0).path("id").asLong();
-		// the sample logs at WARN, so the INFO line with the run's page is not printed
-		// there (choreo-junit's own tests check it); the token is never printed
-		assertThat(output).doesNotContain(token);
+		assertThat(output).contains("Choreo report posted to Chronicle: " + api().base() + "/runs/" + id)
+			.doesNotContain(token);
 
 		JsonNode run = api().get("/api/v1/runs/" + id, token).json();
 		JsonNode totals = run.path("run").path("totals");
