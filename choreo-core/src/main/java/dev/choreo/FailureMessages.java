@@ -29,7 +29,7 @@ final class FailureMessages {
 			Handle handle = failing.get(0);
 			Object expected = handle.expectedShape();
 			Object actual = handle.lastMismatchPayload();
-			if (handle.outcome() == Outcome.FAIL && expected != null && actual != null) {
+			if (handle.outcome() == Outcome.FAIL && !handle.isNegative() && expected != null && actual != null) {
 				return new org.opentest4j.AssertionFailedError(message, Repr.pretty(Redaction.redact(expected, null)),
 						Repr.pretty(Redaction.redact(actual, null)));
 			}

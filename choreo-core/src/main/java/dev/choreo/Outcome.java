@@ -16,7 +16,10 @@ public enum Outcome {
 	 */
 	FAIL("fail"),
 
-	/** Nothing arrived on the expectation's correlation before the deadline. */
+	/**
+	 * Nothing arrived on the expectation's correlation before the deadline: a routing
+	 * problem (or an outage, which the reason then names first).
+	 */
 	TIMEOUT("timeout"),
 
 	/** A matching message arrived, but later than the expectation's budget. */
