@@ -267,9 +267,6 @@ public final class Harness implements AutoCloseable {
 
 					});
 		}
-		catch (TransportException ex) {
-			throw ex;
-		}
 		catch (RuntimeException ex) {
 			sent.completeExceptionally(ex);
 		}

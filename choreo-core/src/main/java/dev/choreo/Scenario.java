@@ -29,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Latencies are measured from the trigger, the first {@code publish} or {@code trigger}.
  * A scenario passes only when something was tested: every expectation passed, every
- * publish went out, no harness lost its connection, and every reply that had to fire did.
+ * publish went out, no harness lost its connection after the trigger (or was still
+ * without one at it), and every reply that had to fire did. An outage that ended before
+ * the trigger is only on the timeline: nothing of the scenario was sent yet, and
+ * {@code expect} and {@code on} wait for the reconnect before they return.
  * <p>
  * With a correlating harness, the scenario's id is stamped on every message it publishes
  * and only messages carrying that id reach its expectations, so scenarios running in

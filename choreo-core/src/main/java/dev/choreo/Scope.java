@@ -82,6 +82,12 @@ final class Scope {
 
 	private final List<String> problems = new ArrayList<>(0);
 
+	/**
+	 * Outages of a harness that began before the trigger and have not ended: they become
+	 * problems at the trigger, or are forgotten when the connection is back before it.
+	 */
+	private final Map<Binding, String> outagesBeforeTrigger = new LinkedHashMap<>(0);
+
 	private State state = State.BUILDER;
 
 	private boolean awaited;
@@ -450,6 +456,8 @@ final class Scope {
 			}
 			this.triggerNanos = System.nanoTime();
 			this.triggered = true;
+			this.problems.addAll(this.outagesBeforeTrigger.values());
+			this.outagesBeforeTrigger.clear();
 			return true;
 		}
 		finally {
@@ -622,17 +630,42 @@ final class Scope {
 
 	/**
 	 * A harness of this scope lost or regained its connection. A loss fails the scenario:
-	 * messages may have been lost meanwhile, so its outcome cannot be trusted.
+	 * messages may have been lost meanwhile, so its outcome cannot be trusted. An outage
+	 * that ends before the trigger fails nothing, since none of the scenario's messages
+	 * was sent yet and its subscriptions are live again before {@code expect} returns;
+	 * one still going on at the trigger does.
 	 */
 	void transportEvent(Binding binding, boolean down, String description) {
 		double at = offsetMillis(System.nanoTime());
 		if (down) {
 			binding.down(at);
-			problem(binding, "", TimelineAction.TRANSPORT_DOWN, "harness '" + binding.harnessName()
-					+ "' lost its connection at " + Texts.millis(at) + ": " + description, description);
+			String problem = "harness '" + binding.harnessName() + "' lost its connection at " + Texts.millis(at) + ": "
+					+ description;
+			this.lock.lock();
+			try {
+				if (this.triggered) {
+					this.problems.add(problem);
+				}
+				else {
+					this.outagesBeforeTrigger.putIfAbsent(binding, problem);
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+			record(binding, "", TimelineAction.TRANSPORT_DOWN, description);
 		}
 		else {
 			binding.up(at);
+			this.lock.lock();
+			try {
+				if (!this.triggered) {
+					this.outagesBeforeTrigger.remove(binding);
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
 			record(binding, "", TimelineAction.TRANSPORT_UP, description);
 		}
 	}
@@ -740,6 +773,7 @@ final class Scope {
 			}
 		}
 		List<String> problems = new ArrayList<>(this.problems);
+		problems.addAll(this.outagesBeforeTrigger.values());
 		List<ReplyReport> replyReports = new ArrayList<>(this.replies.size());
 		for (Reply reply : this.replies) {
 			replyReports.add(reply.report());

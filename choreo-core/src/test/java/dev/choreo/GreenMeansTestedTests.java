@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A green result always means something was tested: a refused publish, a lost connection,
- * a failed reply and a reply that had to fire and never did each fail the scenario, and
- * {@code Harness.publish} says when its message was not sent.
+ * A green result always means something was tested: a refused publish, a connection lost
+ * after the trigger or still lost at it, a failed reply and a reply that had to fire and
+ * never did each fail the scenario, and {@code Harness.publish} says when its message was
+ * not sent.
  */
 class GreenMeansTestedTests {
 
@@ -63,6 +64,39 @@ class GreenMeansTestedTests {
 			assertThat(result.problems()).singleElement()
 				.asString()
 				.matches("harness 'fake' lost its connection at \\d+\\.\\dms: broker stopped");
+		}
+	}
+
+	@Test
+	void aConnectionLostBeforeTheTriggerAndBackAfterItFailsTheScenario() {
+		FakeTransport fake = FakeTransport.named("fake");
+		try (Harness harness = Harness.builder(fake).build().connect(); Scenario s = harness.scenario("outage")) {
+			s.expect("orders.created");
+			fake.loseConnection("broker stopped");
+			s.publish("orders.created", Map.of());
+			fake.restoreConnection();
+			ScenarioResult result = s.awaitAll(SHORT);
+			assertThat(result.handles()).extracting(Handle::outcome).containsExactly(Outcome.PASS);
+			assertThat(result.passed()).isFalse();
+			assertThat(result.problems()).singleElement()
+				.asString()
+				.matches("harness 'fake' lost its connection at \\d+\\.\\dms: broker stopped");
+		}
+	}
+
+	@Test
+	void anOutageThatEndedBeforeTheTriggerIsOnTheTimelineButFailsNothing() {
+		FakeTransport fake = FakeTransport.named("fake");
+		try (Harness harness = Harness.builder(fake).keepTimelines(true).build().connect();
+				Scenario s = harness.scenario("blip")) {
+			s.expect("orders.created");
+			fake.loseConnection("broker restarted");
+			fake.restoreConnection();
+			ScenarioResult result = s.publish("orders.created", Map.of()).awaitAll(SHORT);
+			assertThat(result.problems()).isEmpty();
+			assertThat(result.passed()).isTrue();
+			assertThat(result.timeline()).extracting(TimelineEntry::action)
+				.startsWith(TimelineAction.TRANSPORT_DOWN, TimelineAction.TRANSPORT_UP, TimelineAction.PUBLISHED);
 		}
 	}
 
@@ -156,6 +190,17 @@ class GreenMeansTestedTests {
 			assertThatExceptionOfType(TransportException.class).isThrownBy(() -> harness.publish("orders", Map.of()))
 				.withMessage("Publishing to 'orders' on harness 'fake' failed: dev.choreo.transport.TransportException:"
 						+ " TOPIC_AUTHORIZATION_FAILED password=<redacted>");
+		}
+	}
+
+	@Test
+	void harnessPublishSaysWhichPublishFailedWhenTheTransportThrowsAtOnce() {
+		FakeTransport fake = FakeTransport.named("fake");
+		try (Harness harness = Harness.builder(fake).build().connect()) {
+			fake.close();
+			assertThatExceptionOfType(TransportException.class).isThrownBy(() -> harness.publish("orders", Map.of()))
+				.withMessage("Publishing to 'orders' on harness 'fake' failed: dev.choreo.transport.TransportException:"
+						+ " The fake transport is not connected");
 		}
 	}
 
