@@ -23,11 +23,18 @@ final class Binding {
 
 	private final Map<String, List<Interest>> interests = new ConcurrentHashMap<>();
 
+	private final Lanes.Lane lane;
+
+	private volatile double downAtMillis = -1;
+
+	private volatile double upAtMillis = -1;
+
 	Binding(Scope scope, String name, Harness harness, @Nullable String wireId) {
 		this.scope = scope;
 		this.name = name;
 		this.harness = harness;
 		this.wireId = wireId;
+		this.lane = harness.lanes().lane();
 	}
 
 	Scope scope() {
@@ -58,18 +65,72 @@ final class Binding {
 	}
 
 	/**
-	 * Offer a routed message to this binding's interests on the subscribed topic.
-	 * @return whether any interest was offered the message
+	 * Hand a routed message to this binding's interests on the subscribed topic, in this
+	 * scope's lane.
+	 * @return whether any interest will be offered the message
 	 */
 	boolean deliver(String subscribedTopic, Inbound inbound) {
 		List<Interest> list = this.interests.get(subscribedTopic);
 		if (list == null || list.isEmpty()) {
 			return false;
 		}
-		for (Interest interest : list) {
-			Dispatcher.offer(interest, inbound);
-		}
+		this.lane.execute(() -> {
+			for (Interest interest : list) {
+				Dispatcher.offer(interest, inbound);
+			}
+		});
 		return true;
+	}
+
+	/**
+	 * Hand a message to one interest, in this scope's lane.
+	 */
+	void deliver(Interest interest, Inbound inbound) {
+		this.lane.execute(() -> Dispatcher.offer(interest, inbound));
+	}
+
+	/**
+	 * Run other work of this scope on this harness (a reply's publish) in its lane.
+	 */
+	void execute(Runnable work) {
+		this.lane.execute(work);
+	}
+
+	/**
+	 * Remember that the harness lost its connection while the scope ran, at an offset
+	 * from the scope's start.
+	 */
+	void down(double atMillis) {
+		if (this.downAtMillis < 0) {
+			this.downAtMillis = atMillis;
+		}
+		this.upAtMillis = -1;
+	}
+
+	/**
+	 * Remember that the harness got its connection back.
+	 */
+	void up(double atMillis) {
+		if (this.downAtMillis >= 0) {
+			this.upAtMillis = atMillis;
+		}
+	}
+
+	/**
+	 * Return when the harness first lost its connection while the scope ran.
+	 * @return the offset in milliseconds, or a negative number if it never did
+	 */
+	double downAtMillis() {
+		return this.downAtMillis;
+	}
+
+	/**
+	 * Return when the harness was back after its last loss.
+	 * @return the offset in milliseconds, or a negative number if it is still down or
+	 * never was
+	 */
+	double upAtMillis() {
+		return this.upAtMillis;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.Envelope;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes a harness's inbound messages to the scopes that want them. Holds one transport
  * subscription per topic however many scopes listen to it, routes each message by its
- * correlation id to the one scope that owns the id, offers messages without an id to
- * every scope listening on the topic, and logs what nobody claims as a {@link Surprise}.
+ * correlation id to the one scope that owns the id, and logs what nobody claims as a
+ * {@link Surprise}. A message without an id is ignored (and counted per topic, so a scope
+ * that times out can say so) or offered to every scope listening on the topic, as the
+ * harness's {@link Unidentified} setting says. Matching and replies run in each scope's
+ * {@link Lanes.Lane}, never on the transport's delivery thread.
  * <p>
  * A topic nobody listens to any more keeps its subscription while it is among the most
  * recently used idle topics, so sequential scenarios on the same topics do not
@@ -59,6 +63,8 @@ final class Dispatcher {
 	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
 
 	private final SurpriseLog surprises;
+
+	private final Map<String, LongAdder> unidentified = new ConcurrentHashMap<>();
 
 	Dispatcher(Harness harness, int idleCapacity, int surpriseCapacity) {
 		this.harness = harness;
@@ -197,33 +203,48 @@ final class Dispatcher {
 
 	/**
 	 * Route one inbound message. Final by design: routing is the engine's job, never a
-	 * subclass's.
+	 * subclass's. Never throws: whatever a codec or a policy raises is caught here, so a
+	 * transport's delivery loop cannot die of it.
 	 */
 	final void dispatch(TopicEntry entry, TransportMessage message) {
+		try {
+			route(entry, message);
+		}
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
+			logger.warn("Routing a message on '{}' raised {}; the message is dropped and delivery goes on",
+					message.topic(), ex.getClass().getName());
+		}
+	}
+
+	private void route(TopicEntry entry, TransportMessage message) {
 		Codec codec = this.harness.codec();
 		Object decoded;
 		try {
 			decoded = codec.decode(message.payload());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			logger.warn("Codec {} could not decode a message on '{}' ({}); the message is dropped",
 					codec.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
 			return;
 		}
 		String id = null;
 		CorrelationPolicy policy = this.harness.correlation();
-		if (policy.routesByCorrelation()) {
+		boolean correlating = policy.routesByCorrelation();
+		if (correlating) {
 			try {
 				id = policy.read(new Envelope(message.topic(), decoded, message.headers()));
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				UserCode.rethrowIfFatal(ex);
 				logger.warn("Correlation policy {} could not read a message on '{}' ({}); the message is dropped",
 						policy.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
 				surprise(message, null, Surprise.Kind.POLICY_ERROR);
 				return;
 			}
 		}
-		Inbound inbound = Inbound.of(message, decoded);
+		Inbound inbound = Inbound.of(message, decoded, codec instanceof JsonCodec, id);
 		if (id != null) {
 			routeById(entry, inbound, id);
 			return;
@@ -233,8 +254,15 @@ final class Dispatcher {
 			surprise(message, null, Surprise.Kind.UNCLAIMED);
 			return;
 		}
+		if (correlating) {
+			this.unidentified.computeIfAbsent(entry.topic, (topic) -> new LongAdder()).increment();
+			if (this.harness.unidentified() == Unidentified.IGNORE) {
+				surprise(message, null, Surprise.Kind.UNIDENTIFIED);
+				return;
+			}
+		}
 		for (Interest interest : interests) {
-			offer(interest, inbound);
+			interest.binding().deliver(interest, inbound);
 		}
 	}
 
@@ -249,11 +277,21 @@ final class Dispatcher {
 		}
 	}
 
+	/**
+	 * Return how many messages without a correlation id arrived on a subscribed topic
+	 * since the harness was built, while something listened to it.
+	 */
+	long unidentifiedCount(String topic) {
+		LongAdder count = this.unidentified.get(topic);
+		return (count != null) ? count.sum() : 0;
+	}
+
 	static void offer(Interest interest, Inbound inbound) {
 		try {
 			interest.offer(inbound);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on", inbound.topic(),
 					ex.getClass().getName());
 		}

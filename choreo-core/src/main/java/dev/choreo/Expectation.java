@@ -14,15 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state behind a {@link Handle}. Every field that changes is guarded by the scope's
- * lock; {@link #outcome} is also volatile so late messages are turned away without taking
- * the lock.
+ * The state behind a {@link Handle}. A message is evaluated (typed decoding, then the
+ * matcher) without any lock; the verdict is then applied under the scope's lock, held
+ * only for the few field updates and timeline entries, and only while the expectation is
+ * still pending, so the first match wins, nothing changes after the deadline, and the
+ * timeline lists only the messages that counted. Every field that changes is guarded by
+ * that lock; {@link #outcome} is also volatile so late messages are turned away without
+ * taking it.
  */
 final class Expectation implements Interest {
 
 	private static final Logger logger = LoggerFactory.getLogger(Handle.class);
 
 	static final int FAILURE_LIMIT = 20;
+
+	/** How long an {@code expectNone} watches after the trigger unless told otherwise. */
+	static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
 
 	final Scope scope;
 
@@ -46,13 +53,25 @@ final class Expectation implements Interest {
 
 	long registeredAt = System.nanoTime();
 
+	long unidentifiedBefore;
+
+	long unidentifiedDuring;
+
 	long latencyNanos = -1;
+
+	long sinceRegisteredNanos = -1;
+
+	@Nullable Duration waited;
+
+	@Nullable String outage;
 
 	@Nullable Object message;
 
 	String reason = "";
 
 	int attempts;
+
+	int attemptsWithoutId;
 
 	@Nullable String lastMismatchReason;
 
@@ -68,6 +87,8 @@ final class Expectation implements Interest {
 
 	int matchCount;
 
+	volatile long windowNanos = DEFAULT_WINDOW.toNanos();
+
 	Expectation(Scope scope, Binding binding, String topic, MessageMatcher matcher, @Nullable Class<?> type,
 			boolean negative) {
 		this.scope = scope;
@@ -81,11 +102,12 @@ final class Expectation implements Interest {
 		this.handle = new Handle(this);
 	}
 
-	private static String safeDescription(MessageMatcher matcher) {
+	static String safeDescription(MessageMatcher matcher) {
 		try {
-			return matcher.description();
+			return String.valueOf(matcher.description());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			return matcher.getClass().getSimpleName();
 		}
 	}
@@ -94,7 +116,8 @@ final class Expectation implements Interest {
 		try {
 			return matcher.expectedShape();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			logger.debug("expectedShape() of {} raised {}", matcher.getClass().getName(), ex.toString());
 			return null;
 		}
@@ -110,23 +133,35 @@ final class Expectation implements Interest {
 		return this.topic;
 	}
 
+	/**
+	 * The subscription is live. Called with the scope's lock held.
+	 */
+	void live(long now, long unidentified) {
+		this.registeredAt = now;
+		this.unidentifiedBefore = unidentified;
+	}
+
 	@Override
 	public void offer(Inbound inbound) {
 		if (this.outcome != Outcome.PENDING) {
 			return;
 		}
+		long arrived = System.nanoTime();
+		if (this.negative && this.scope.afterWindow(this, arrived)) {
+			return;
+		}
+		Evaluation evaluation = evaluate(inbound);
 		this.scope.lock.lock();
 		try {
 			if (this.outcome != Outcome.PENDING) {
 				return;
 			}
 			this.scope.record(this.binding, inbound.topic(), TimelineAction.RECEIVED, "expect");
-			Evaluation evaluation = evaluate(inbound);
 			if (evaluation.result.matched()) {
 				matched(evaluation);
 			}
 			else {
-				mismatched(evaluation);
+				mismatched(evaluation, inbound);
 			}
 		}
 		finally {
@@ -134,6 +169,10 @@ final class Expectation implements Interest {
 		}
 	}
 
+	/**
+	 * Run the user's code on a message: typed decoding, then the matcher. Runs without
+	 * any lock; whatever it throws becomes a near-miss.
+	 */
 	private Evaluation evaluate(Inbound inbound) {
 		ReceivedMessage view = inbound.view();
 		if (this.type != null) {
@@ -141,7 +180,8 @@ final class Expectation implements Interest {
 				Object typed = this.binding.harness().codec().decode(inbound.message().payload(), this.type);
 				view = new ReceivedMessage(view.topic(), typed, view.raw(), view.headers(), view.key());
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				UserCode.rethrowIfFatal(ex);
 				String reason = (ex instanceof IllegalArgumentException) ? String.valueOf(ex.getMessage())
 						: "payload could not be decoded as " + this.type.getSimpleName() + " ("
 								+ ex.getClass().getName() + ")";
@@ -153,7 +193,8 @@ final class Expectation implements Interest {
 			MatchResult result = this.matcher.matchMessage(view);
 			return new Evaluation(view, notJson(inbound, (result != null) ? result : nullResult()));
 		}
-		catch (RuntimeException | AssertionError ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			String reason = "matcher raised " + ex.getClass().getName();
 			return new Evaluation(view, MatchResult.fail(reason,
 					MatchFailure.of(MatchFailure.Kind.PREDICATE, MatchFailure.ROOT, this.matcherDescription, null)));
@@ -180,10 +221,10 @@ final class Expectation implements Interest {
 
 	private void matched(Evaluation evaluation) {
 		String reason = evaluation.result.reason();
-		String harness = this.binding.harnessName();
+		long now = System.nanoTime();
 		if (this.negative) {
 			this.message = evaluation.view.payload();
-			this.latencyNanos = System.nanoTime() - this.registeredAt;
+			measure(now);
 			this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED, "unexpected: " + reason);
 			resolve(Outcome.FAIL, "a message matched on topic '" + this.topic + "' but none was expected: " + reason);
 			return;
@@ -194,8 +235,8 @@ final class Expectation implements Interest {
 					reason + " (match " + this.matchCount + " of " + this.required + ")");
 			return;
 		}
-		long latency = System.nanoTime() - this.registeredAt;
-		this.latencyNanos = latency;
+		measure(now);
+		long latency = this.latencyNanos;
 		this.message = evaluation.view.payload();
 		if (this.budgetNanos >= 0 && latency > this.budgetNanos) {
 			this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED,
@@ -207,13 +248,21 @@ final class Expectation implements Interest {
 		this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED, reason);
 		resolve(Outcome.PASS, reason);
 		if (logger.isTraceEnabled()) {
-			logger.trace("{} matched on {} in {}", this.topic, harness, Texts.nanos(latency));
+			logger.trace("{} matched on {} in {}", this.topic, this.binding.harnessName(), Texts.nanos(latency));
 		}
 	}
 
-	private void mismatched(Evaluation evaluation) {
+	private void measure(long now) {
+		this.latencyNanos = Math.max(0, now - this.scope.anchor(this.registeredAt, now));
+		this.sinceRegisteredNanos = Math.max(0, now - this.registeredAt);
+	}
+
+	private void mismatched(Evaluation evaluation, Inbound inbound) {
 		MatchResult result = evaluation.result;
 		this.attempts++;
+		if (inbound.correlationId() == null && this.binding.wireId() != null) {
+			this.attemptsWithoutId++;
+		}
 		this.lastMismatchReason = result.reason();
 		this.lastMismatchPayload = evaluation.view.payload();
 		MatchFailure failure = result.failure();
@@ -235,14 +284,29 @@ final class Expectation implements Interest {
 	}
 
 	/**
+	 * The window of a negative expectation ended with nothing matching. Called with the
+	 * scope's lock held.
+	 */
+	void windowEnded(long now) {
+		measure(now);
+		this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "nothing unexpected");
+		resolve(Outcome.PASS, "nothing matching arrived on topic '" + this.topic + "' within "
+				+ Texts.duration(Duration.ofNanos(this.windowNanos)) + " of the trigger");
+	}
+
+	/**
 	 * Resolve a pending expectation at the deadline. Called with the scope's lock held.
 	 */
 	void expire(long wakeNanos, Duration timeout) {
-		this.latencyNanos = Math.max(0, wakeNanos - this.registeredAt);
+		measure(wakeNanos);
+		this.waited = timeout;
 		String within = " within " + Texts.duration(timeout);
 		if (this.negative) {
 			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "nothing unexpected");
-			resolve(Outcome.PASS, "nothing matching arrived on topic '" + this.topic + "'" + within);
+			resolve(Outcome.PASS,
+					"nothing matching arrived on topic '" + this.topic + "'" + within
+							+ " (the deadline came before its " + Texts.duration(Duration.ofNanos(this.windowNanos))
+							+ " window ended)");
 			return;
 		}
 		if (this.matchCount > 0) {
@@ -255,14 +319,14 @@ final class Expectation implements Interest {
 		if (this.attempts > 0) {
 			this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE,
 					Texts.plural(this.attempts, "near-miss", "near-misses"));
-			resolve(Outcome.FAIL,
-					Texts.plural(this.attempts, "message", "messages")
-							+ " matched the correlation but failed the matcher" + within + "; latest mismatch: "
-							+ this.lastMismatchReason);
+			resolve(Outcome.FAIL, FailureMessages.nearMiss(this));
 			return;
 		}
+		this.unidentifiedDuring = this.binding.harness().dispatcher().unidentifiedCount(this.topic)
+				- this.unidentifiedBefore;
+		this.outage = FailureMessages.outage(this.binding);
 		this.scope.record(this.binding, this.topic, TimelineAction.DEADLINE, "no message");
-		resolve(Outcome.TIMEOUT, "no matching message arrived on topic '" + this.topic + "'" + within);
+		resolve(Outcome.TIMEOUT, FailureMessages.silentTimeout(this, timeout));
 	}
 
 	/**
@@ -270,10 +334,9 @@ final class Expectation implements Interest {
 	 * Called with the scope's lock held.
 	 */
 	void abort(String reason) {
-		if (this.latencyNanos < 0) {
-			this.latencyNanos = 0;
-		}
-		resolve(Outcome.TIMEOUT, reason);
+		this.latencyNanos = 0;
+		this.sinceRegisteredNanos = 0;
+		resolve(Outcome.ABORTED, reason);
 	}
 
 	private record Evaluation(ReceivedMessage view, MatchResult result) {

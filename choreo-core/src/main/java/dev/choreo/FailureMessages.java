@@ -1,5 +1,7 @@
 package dev.choreo;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +29,7 @@ final class FailureMessages {
 			Handle handle = failing.get(0);
 			Object expected = handle.expectedShape();
 			Object actual = handle.lastMismatchPayload();
-			if (handle.outcome() == Outcome.FAIL && expected != null && actual != null) {
+			if (handle.outcome() == Outcome.FAIL && !handle.isNegative() && expected != null && actual != null) {
 				return new org.opentest4j.AssertionFailedError(message, Repr.pretty(Redaction.redact(expected, null)),
 						Repr.pretty(Redaction.redact(actual, null)));
 			}
@@ -47,39 +49,51 @@ final class FailureMessages {
 				.append(failing > 0 ? " (" + failing + " SLOW within tolerance)" : "");
 		}
 		else {
-			text.append("Scenario '")
-				.append(result.name())
-				.append("' failed: ")
-				.append(failing)
-				.append(" of ")
-				.append(Texts.plural(handles.size(), "expectation", "expectations"))
-				.append(" did not pass");
+			text.append("Scenario '").append(result.name()).append("' failed: ").append(causes(result, failing));
 		}
 		text.append("\ncorrelation: ").append(result.correlationId());
 		boolean multiHarness = result.harnesses().size() > 1;
-		for (Handle handle : handles) {
-			appendHandle(text, handle, multiHarness, result.correlationId() != null);
-		}
 		appendProblems(text, result.problems());
+		for (Handle handle : handles) {
+			appendHandle(text, handle, multiHarness);
+		}
 		appendReplies(text, result.replies(), multiHarness);
 		appendTimeline(text, result.timeline(), result.timelineDropped(), multiHarness);
 		return text.toString().stripTrailing();
 	}
 
-	private static void appendHandle(StringBuilder text, Handle handle, boolean multiHarness, boolean correlated) {
-		text.append("\n\n  [").append(handle.outcome().name()).append("] ").append(handle.topic());
+	/**
+	 * Say first why a scenario failed: its problems, then its expectations.
+	 */
+	private static String causes(ScenarioResult result, int failing) {
+		List<String> causes = new ArrayList<>(2);
+		if (!result.problems().isEmpty()) {
+			causes.add(Texts.plural(result.problems().size(), "problem", "problems") + " (below)");
+		}
+		if (failing > 0) {
+			causes.add(failing + " of " + Texts.plural(result.handles().size(), "expectation", "expectations")
+					+ " did not pass");
+		}
+		return String.join("; ", causes);
+	}
+
+	private static void appendHandle(StringBuilder text, Handle handle, boolean multiHarness) {
+		Outcome outcome = handle.outcome();
+		text.append("\n\n  [").append(outcome.name()).append("] ").append(handle.topic());
 		if (multiHarness) {
 			text.append(" on ").append(handle.harness());
 		}
 		text.append("\n      matcher : ").append(handle.matcherDescription());
-		text.append("\n      why     : ").append(diagnosis(handle, correlated));
-		if (handle.outcome() == Outcome.FAIL && handle.lastMismatchPayload() != null) {
-			text.append("\n      payload : ").append(render(handle.lastMismatchPayload()));
+		text.append("\n      why     : ").append(diagnosis(handle));
+		Object shown = (outcome != Outcome.FAIL) ? null
+				: handle.isNegative() ? handle.message() : handle.lastMismatchPayload();
+		if (shown != null) {
+			text.append("\n      payload : ").append(render(shown));
 		}
-		text.append("\n      latency : ").append(latency(handle));
+		text.append("\n      ").append(timing(handle));
 	}
 
-	static String diagnosis(Handle handle, boolean correlated) {
+	static String diagnosis(Handle handle) {
 		String reason = handle.reason();
 		return switch (handle.outcome()) {
 			case PASS -> handle.isNegative() ? reason : "matched: " + reason;
@@ -88,31 +102,104 @@ final class FailureMessages {
 					+ Texts.millis(
 							handle.latencyMillis() - handle.budget().map((b) -> b.toNanos() / 1_000_000.0).orElse(0.0))
 					+ ")";
-			case TIMEOUT -> reason.startsWith("aborted") ? reason : silentTimeout(handle, correlated);
-			case FAIL -> nearMiss(handle, reason);
+			case TIMEOUT, FAIL, ABORTED -> reason;
 			case PENDING -> "unresolved (outcome=" + handle.outcome().value() + ")";
 		};
 	}
 
-	private static String silentTimeout(Handle handle, boolean correlated) {
-		return "no matching message arrived on topic '" + handle.topic() + "' within "
-				+ String.format(Locale.ROOT, "%.0fms", handle.latencyMillis())
-				+ (correlated
-						? "; nothing on this scenario's correlation reached it, so check the topic name, the"
-								+ " routing, and that the service carries the correlation id"
-						: "; nothing reached it, so check the topic name and the routing");
-	}
-
-	private static String nearMiss(Handle handle, String reason) {
-		if (handle.isNegative() || handle.matchCount() > 0 || handle.attempts() == 0) {
-			return reason;
+	/**
+	 * The handle's last line: the latency of a match, the deadline an expectation waited
+	 * for, or what an {@code expectNone} watched.
+	 */
+	private static String timing(Handle handle) {
+		Outcome outcome = handle.outcome();
+		Expectation state = handle.state();
+		if (outcome == Outcome.PENDING || outcome == Outcome.ABORTED) {
+			return "latency : -";
 		}
-		return Texts.plural(handle.attempts(), "message", "messages")
-				+ " matched the correlation but failed the matcher; latest mismatch: " + handle.lastMismatchReason();
+		if (handle.isNegative()) {
+			return (outcome == Outcome.FAIL)
+					? "arrived : " + Texts.millis(handle.latencyMillis()) + " after the trigger"
+					: "watched : " + Texts.millis(handle.latencyMillis());
+		}
+		if ((outcome == Outcome.FAIL || outcome == Outcome.TIMEOUT) && state.waited != null) {
+			return "waited  : " + Texts.duration(state.waited);
+		}
+		return "latency : " + Texts.millis(handle.latencyMillis());
 	}
 
-	private static String latency(Handle handle) {
-		return (handle.outcome() == Outcome.PENDING) ? "-" : Texts.millis(handle.latencyMillis());
+	/**
+	 * Word the reason of a near-miss FAIL: how many messages reached the matcher, and
+	 * whether they carried the scenario's correlation id. Called with the scope's lock
+	 * held.
+	 */
+	static String nearMiss(Expectation expectation) {
+		int attempts = expectation.attempts;
+		int withoutId = expectation.attemptsWithoutId;
+		String messages = Texts.plural(attempts, "message", "messages");
+		String origin;
+		if (expectation.binding.wireId() == null) {
+			origin = messages + " arrived";
+		}
+		else if (withoutId == 0) {
+			origin = messages + " carrying this scenario's correlation id arrived";
+		}
+		else if (withoutId == attempts) {
+			origin = messages + " without a correlation id arrived (broadcast)";
+		}
+		else {
+			origin = messages + " arrived (" + withoutId + " without a correlation id, broadcast)";
+		}
+		return origin + " but failed the matcher; latest mismatch: " + expectation.lastMismatchReason;
+	}
+
+	/**
+	 * Word the reason of a TIMEOUT: an outage first, then what arrived without an id,
+	 * then the routing hint. Called with the scope's lock held.
+	 */
+	static String silentTimeout(Expectation expectation, Duration timeout) {
+		StringBuilder text = new StringBuilder();
+		if (expectation.outage != null) {
+			text.append(expectation.outage).append("; ");
+		}
+		text.append("no matching message arrived on topic '")
+			.append(expectation.topic)
+			.append("' within ")
+			.append(Texts.duration(timeout));
+		long unidentified = expectation.unidentifiedDuring;
+		if (unidentified > 0) {
+			text.append("; ")
+				.append(Texts.plural((int) Math.min(Integer.MAX_VALUE, unidentified), "message", "messages"))
+				.append(" without a correlation id arrived on '")
+				.append(expectation.topic)
+				.append("' and ")
+				.append((unidentified == 1) ? "was" : "were")
+				.append(" ignored: the service may drop the id (")
+				.append(expectation.binding.harness().correlation().idLocation())
+				.append(")");
+		}
+		else if (expectation.binding.wireId() != null) {
+			text.append("; nothing on this scenario's correlation reached it, so check the topic name, the routing,"
+					+ " and that the service carries the correlation id");
+		}
+		else {
+			text.append("; nothing reached it, so check the topic name and the routing");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Word an outage of a scope's harness, or return {@code null} when there was none.
+	 */
+	static @Nullable String outage(Binding binding) {
+		double down = binding.downAtMillis();
+		if (down < 0) {
+			return null;
+		}
+		double up = binding.upAtMillis();
+		String lost = "harness '" + binding.harnessName() + "' lost its connection at " + Texts.millis(down);
+		return (up < 0) ? lost + "; nothing can arrive while it is down"
+				: lost + " and was back at " + Texts.millis(up) + "; messages sent meanwhile may be lost";
 	}
 
 	static String render(@Nullable Object payload) {

@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
  * {@link Scenario#awaitAll(Duration)}. <pre class="code">
  * Handle settled = scenario.expect("orders.settled", fieldEquals("status", "SETTLED"))
  *     .within(Duration.ofMillis(50));
- * </pre> A handle stays readable after its scenario is closed. Its {@code toString} never
- * shows a payload.
+ * Handle notCancelled = scenario.expectNone("orders.cancelled", fieldEquals("orderId", id))
+ *     .during(Duration.ofMillis(500));
+ * </pre> Latency is the hop's: from the scenario's trigger (its first {@code publish} or
+ * {@code trigger}) to the match, so the time spent setting up other expectations is never
+ * charged to a budget. A handle stays readable after its scenario is closed. Its
+ * {@code toString} never shows a payload.
  *
  * @since 0.1.0
  */
@@ -32,9 +36,9 @@ public final class Handle {
 	}
 
 	/**
-	 * Declare a latency budget: a match later than {@code budget} after the expectation
-	 * went live is {@link Outcome#SLOW}, not {@link Outcome#PASS}. Calling it again
-	 * replaces the budget (and logs a warning).
+	 * Declare a latency budget: a match later than {@code budget} after the scenario's
+	 * trigger (its first {@code publish} or {@code trigger}) is {@link Outcome#SLOW}, not
+	 * {@link Outcome#PASS}. Calling it again replaces the budget (and logs a warning).
 	 * @param budget the budget, positive
 	 * @return this handle
 	 * @throws IllegalArgumentException if the budget is zero or negative
@@ -51,7 +55,7 @@ public final class Handle {
 			checkPending("within()");
 			if (this.state.negative) {
 				throw new IllegalScenarioStateException("expectNone() on topic '" + this.state.topic
-						+ "' waits for the whole deadline, so it has no latency budget; remove within()");
+						+ "' has no latency budget; remove within(), or use during(...) to set how long it watches");
 			}
 			if (this.state.budgetNanos >= 0) {
 				logger.warn("within({}) replaces the budget {} already set on the handle for topic '{}'",
@@ -92,6 +96,47 @@ public final class Handle {
 			this.state.scope.lock.unlock();
 		}
 		return this;
+	}
+
+	/**
+	 * Set how long an {@code expectNone} watches for a matching message, counted from the
+	 * scenario's trigger (default 1 second). {@code awaitAll} returns once every positive
+	 * expectation has resolved and every window has ended, so a scenario with an
+	 * {@code expectNone} no longer waits its whole timeout; a matching message that
+	 * arrives after the window does not count. The deadline of {@code awaitAll} still
+	 * ends a longer window.
+	 * @param window how long to watch, positive
+	 * @return this handle
+	 * @throws IllegalArgumentException if the window is zero or negative
+	 * @throws IllegalScenarioStateException if the handle has already resolved or is a
+	 * positive expectation
+	 */
+	public Handle during(Duration window) {
+		Objects.requireNonNull(window, "window");
+		if (window.isZero() || window.isNegative()) {
+			throw new IllegalArgumentException("An expectNone() window must be positive, got " + window);
+		}
+		this.state.scope.lock.lock();
+		try {
+			checkPending("during()");
+			if (!this.state.negative) {
+				throw new IllegalScenarioStateException("during() sets how long expectNone() watches; the expect() on"
+						+ " topic '" + this.state.topic + "' waits for its message, so use within(...) for a budget");
+			}
+			this.state.windowNanos = window.toNanos();
+		}
+		finally {
+			this.state.scope.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Return how long an {@code expectNone} watches after the trigger.
+	 * @return the window, empty for a positive expectation
+	 */
+	public Optional<Duration> window() {
+		return this.state.negative ? Optional.of(Duration.ofNanos(this.state.windowNanos)) : Optional.empty();
 	}
 
 	private void checkPending(String method) {
@@ -158,14 +203,30 @@ public final class Handle {
 	}
 
 	/**
-	 * Return how long the match took, from the moment the expectation went live; for a
-	 * failed expectation, how long it waited.
+	 * Return the hop's latency: from the scenario's trigger (its first {@code publish} or
+	 * {@code trigger}) to the match; for a message matched before any trigger, from the
+	 * moment the expectation went live. For an expectation that did not match, how long
+	 * it waited after the trigger. Budgets ({@link #within(Duration)}), reports and
+	 * metrics use this. For an {@code expectNone} it is not a latency: how long after the
+	 * trigger the unexpected message came, or how long it watched.
 	 * @return the latency
 	 * @throws IllegalScenarioStateException while the handle is pending
 	 */
 	public Duration latency() {
 		requireResolved("latency()");
 		return Duration.ofNanos(locked(() -> this.state.latencyNanos));
+	}
+
+	/**
+	 * Return the time from the moment the expectation went live (its subscription
+	 * confirmed) to its resolution: the latency plus the set-up between the expectation
+	 * and the trigger.
+	 * @return the time since registration
+	 * @throws IllegalScenarioStateException while the handle is pending
+	 */
+	public Duration sinceRegistered() {
+		requireResolved("sinceRegistered()");
+		return Duration.ofNanos(locked(() -> this.state.sinceRegisteredNanos));
 	}
 
 	/**
@@ -194,8 +255,9 @@ public final class Handle {
 	}
 
 	/**
-	 * Return how many messages on this expectation's correlation reached the matcher and
-	 * failed it (near-misses).
+	 * Return how many messages reached the matcher and failed it (near-misses): those
+	 * carrying the scenario's correlation id, and, on a harness that broadcasts them,
+	 * those carrying none.
 	 * @return the number of near-misses
 	 */
 	public int attempts() {
@@ -292,6 +354,10 @@ public final class Handle {
 	 */
 	public @Nullable String correlationId() {
 		return this.state.binding.wireId();
+	}
+
+	Expectation state() {
+		return this.state;
 	}
 
 	private <T> T locked(java.util.function.Supplier<T> read) {

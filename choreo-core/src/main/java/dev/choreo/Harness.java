@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
@@ -62,6 +65,10 @@ public final class Harness implements AutoCloseable {
 
 	private final Duration subscribeTimeout;
 
+	private final Duration publishTimeout;
+
+	private final Unidentified unidentified;
+
 	private final List<ScenarioObserver> observers;
 
 	private final Scope.Settings settings;
@@ -73,6 +80,10 @@ public final class Harness implements AutoCloseable {
 	private final ReadinessCheck readinessCheck;
 
 	private final boolean warnWithoutCorrelation;
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+	private final Lanes lanes;
 
 	private volatile boolean connected;
 
@@ -93,11 +104,23 @@ public final class Harness implements AutoCloseable {
 		this.allowlistFile = builder.allowlistFile;
 		this.defaultTimeout = builder.defaultTimeout;
 		this.subscribeTimeout = builder.subscribeTimeout;
+		this.publishTimeout = builder.publishTimeout;
+		this.unidentified = builder.correlation.routesByCorrelation() ? builder.unidentified : Unidentified.BROADCAST;
 		this.observers = List.copyOf(builder.observers);
 		this.settings = new Scope.Settings(builder.slowFails, builder.keepTimelines);
 		this.dispatcher = new Dispatcher(this, builder.idleSubscriptions, builder.surpriseCapacity);
 		this.readinessCheck = builder.readinessCheck;
 		this.warnWithoutCorrelation = builder.warnWithoutCorrelation;
+		this.lanes = new Lanes(this.name, synchronousDelivery(builder.transport));
+	}
+
+	private static boolean synchronousDelivery(Transport transport) {
+		try {
+			return transport.synchronousDelivery();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -131,6 +154,7 @@ public final class Harness implements AutoCloseable {
 			newSession();
 			throw ex;
 		}
+		this.lanes.start();
 		this.connected = true;
 		if (this.warnWithoutCorrelation && !this.correlation.routesByCorrelation()
 				&& !(this.transport instanceof InMemoryTransport)) {
@@ -157,6 +181,7 @@ public final class Harness implements AutoCloseable {
 		}
 		finally {
 			this.connected = false;
+			this.lanes.stop();
 			this.transport.close();
 		}
 	}
@@ -202,24 +227,72 @@ public final class Harness implements AutoCloseable {
 		try {
 			return policy.newId();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			throw new CorrelationPolicyException(policy, "newId", ex);
 		}
 	}
 
 	/**
-	 * Publish a message outside any scenario: no correlation stamping, no timeline. The
-	 * {@linkplain Builder#readinessCheck(ReadinessCheck) readiness check} runs first.
+	 * Publish a message outside any scenario (no correlation stamping, no timeline) and
+	 * wait until the transport reports it sent (acknowledged by the broker, on transports
+	 * that acknowledge), at most the {@linkplain Builder#publishTimeout(Duration) publish
+	 * timeout}. A publish that fails throws, so a test never goes on as if the message
+	 * had been sent. The {@linkplain Builder#readinessCheck(ReadinessCheck) readiness
+	 * check} runs first.
 	 * @param topic the topic
 	 * @param payload the payload; a {@code byte[]} is sent unchanged
+	 * @throws TransportException if the transport refuses or fails the publish, with its
+	 * reason, or does not confirm it in time
 	 */
 	public void publish(String topic, @Nullable Object payload) {
 		awaitReady();
 		requireConnected();
 		OutboundMessage message = (payload instanceof OutboundMessage outbound) ? outbound
 				: OutboundMessage.of(payload);
-		publishChecked(new TransportMessage(topic, encode(message.payload()), message.headers(), message.key(),
-				message.replyTo()), PublishCallback.NONE);
+		CompletableFuture<Void> sent = new CompletableFuture<>();
+		try {
+			publishChecked(new TransportMessage(topic, encode(message.payload()), message.headers(), message.key(),
+					message.replyTo()), new PublishCallback() {
+
+						@Override
+						public void onSent() {
+							sent.complete(null);
+						}
+
+						@Override
+						public void onError(Throwable error) {
+							sent.completeExceptionally(error);
+						}
+
+					});
+		}
+		catch (RuntimeException ex) {
+			sent.completeExceptionally(ex);
+		}
+		awaitSent(topic, sent);
+	}
+
+	private void awaitSent(String topic, CompletableFuture<Void> sent) {
+		try {
+			sent.get(this.publishTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new TransportException(
+					"Publishing to '" + topic + "' on harness '" + this.name + "' failed: " + UserCode.describe(cause),
+					cause);
+		}
+		catch (TimeoutException ex) {
+			throw new TransportException(
+					"Publishing to '" + topic + "' on harness '" + this.name + "' was not confirmed within "
+							+ Texts.duration(this.publishTimeout) + "; is the broker reachable?");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TransportException(
+					"Interrupted while publishing to '" + topic + "' on harness '" + this.name + "'");
+		}
 	}
 
 	/**
@@ -299,6 +372,28 @@ public final class Harness implements AutoCloseable {
 
 	Duration subscribeTimeout() {
 		return this.subscribeTimeout;
+	}
+
+	/**
+	 * Return what the harness does with messages that carry no correlation id.
+	 * @return {@link Unidentified#IGNORE} by default; always
+	 * {@link Unidentified#BROADCAST} when the correlation policy is
+	 * {@link CorrelationPolicy#none()}
+	 */
+	public Unidentified unidentified() {
+		return this.unidentified;
+	}
+
+	Lanes lanes() {
+		return this.lanes;
+	}
+
+	/**
+	 * Return {@code true} the first time a key is seen, for warnings logged once per
+	 * harness.
+	 */
+	boolean firstTime(String key) {
+		return this.warned.add(key);
 	}
 
 	List<ScenarioObserver> observers() {
@@ -525,6 +620,10 @@ public final class Harness implements AutoCloseable {
 
 		private Duration subscribeTimeout = Duration.ofSeconds(10);
 
+		private Duration publishTimeout = Duration.ofSeconds(10);
+
+		private Unidentified unidentified = Unidentified.IGNORE;
+
 		private final List<ScenarioObserver> observers = new ArrayList<>();
 
 		private boolean slowFails = true;
@@ -614,6 +713,31 @@ public final class Harness implements AutoCloseable {
 		 */
 		public Builder subscribeTimeout(Duration timeout) {
 			this.subscribeTimeout = requirePositive(timeout, "subscribeTimeout");
+			return this;
+		}
+
+		/**
+		 * Set how long {@link Harness#publish(String, Object)} waits for the transport to
+		 * confirm a message sent (default 10 seconds).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder publishTimeout(Duration timeout) {
+			this.publishTimeout = requirePositive(timeout, "publishTimeout");
+			return this;
+		}
+
+		/**
+		 * Set what a correlating harness does with messages that carry no correlation id
+		 * (default {@link Unidentified#IGNORE}: they count for no scenario, go to the
+		 * surprise log, and a scenario that times out next to them says so). Has no
+		 * effect with {@link CorrelationPolicy#none()}, where every message is offered to
+		 * every scenario on its topic.
+		 * @param unidentified what to do with messages without an id
+		 * @return this builder
+		 */
+		public Builder unidentified(Unidentified unidentified) {
+			this.unidentified = Objects.requireNonNull(unidentified, "unidentified");
 			return this;
 		}
 

@@ -16,11 +16,20 @@ public enum Outcome {
 	 */
 	FAIL("fail"),
 
-	/** Nothing arrived on the expectation's correlation before the deadline. */
+	/**
+	 * Nothing arrived on the expectation's correlation before the deadline: a routing
+	 * problem (or an outage, which the reason then names first).
+	 */
 	TIMEOUT("timeout"),
 
 	/** A matching message arrived, but later than the expectation's budget. */
 	SLOW("slow"),
+
+	/**
+	 * The scenario ended before {@code awaitAll} resolved the expectation: it was closed
+	 * early, or the test threw.
+	 */
+	ABORTED("aborted"),
 
 	/** Not resolved yet. */
 	PENDING("pending");
@@ -41,7 +50,8 @@ public enum Outcome {
 
 	/**
 	 * Return how bad this outcome is when outcomes are combined: the worst one describes
-	 * a scenario.
+	 * a scenario. FAIL is the worst, since something arrived and was wrong; then ABORTED,
+	 * TIMEOUT, SLOW, PENDING and PASS.
 	 * @return the severity, higher is worse
 	 */
 	int severity() {
@@ -49,8 +59,9 @@ public enum Outcome {
 			case PASS -> 0;
 			case PENDING -> 1;
 			case SLOW -> 2;
-			case FAIL -> 3;
-			case TIMEOUT -> 4;
+			case TIMEOUT -> 3;
+			case ABORTED -> 4;
+			case FAIL -> 5;
 		};
 	}
 

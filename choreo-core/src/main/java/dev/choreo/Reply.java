@@ -2,12 +2,12 @@ package dev.choreo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.choreo.correlation.CorrelationIdNotInNamespaceException;
-import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.correlation.CorrelationPolicyException;
-import dev.choreo.correlation.Envelope;
 import dev.choreo.match.MatchResult;
 import dev.choreo.match.MessageMatcher;
 import dev.choreo.transport.PublishCallback;
@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A staged reply at run time: armed until a matching trigger of its scope arrives, then
- * replied or failed, once. The state moves from ARMED before the builder runs, so a
- * builder that republishes on its own trigger topic cannot fire the reply again. Builders
- * and publishes run without the scope's lock.
+ * sending, then replied (the transport confirmed it) or failed, once. The state moves
+ * from ARMED before the builder runs, so a builder that republishes on its own trigger
+ * topic cannot fire the reply again. The matcher, the builder and the publish run in the
+ * scope's lane (never on a transport's delivery thread, never under a lock); a failure
+ * anywhere is recorded against the reply and fails the scenario.
  */
 final class Reply implements Interest {
 
@@ -30,7 +32,7 @@ final class Reply implements Interest {
 
 	enum State {
 
-		ARMED, REPLIED, FAILED
+		ARMED, SENDING, REPLIED, FAILED
 
 	}
 
@@ -50,28 +52,31 @@ final class Reply implements Interest {
 
 	private final ReplyBuilder builder;
 
+	private final boolean optional;
+
 	private final AtomicReference<State> state = new AtomicReference<>(State.ARMED);
 
-	private int candidates;
+	private final AtomicInteger candidates = new AtomicInteger();
 
-	private int matches;
+	private volatile int matches;
 
-	private boolean published;
+	private volatile boolean published;
 
-	private @Nullable String builderError;
+	private volatile @Nullable String builderError;
 
-	private boolean overridden;
+	private volatile boolean overridden;
 
 	Reply(Scope scope, Binding trigger, String triggerTopic, MessageMatcher matcher, Binding target,
-			@Nullable String replyTopic, ReplyBuilder builder) {
+			@Nullable String replyTopic, ReplyBuilder builder, boolean optional) {
 		this.scope = scope;
 		this.trigger = trigger;
 		this.triggerTopic = triggerTopic;
 		this.matcher = matcher;
-		this.matcherDescription = matcher.description();
+		this.matcherDescription = Expectation.safeDescription(matcher);
 		this.target = target;
 		this.replyTopic = replyTopic;
 		this.builder = builder;
+		this.optional = optional;
 	}
 
 	@Override
@@ -90,42 +95,24 @@ final class Reply implements Interest {
 
 	@Override
 	public void offer(Inbound inbound) {
-		if (!claim(inbound)) {
+		this.scope.record(this.trigger, inbound.topic(), TimelineAction.RECEIVED, "reply:" + replyTopicLabel());
+		this.candidates.incrementAndGet();
+		if (this.state.get() != State.ARMED || !matches(inbound)
+				|| !this.state.compareAndSet(State.ARMED, State.SENDING)) {
 			return;
 		}
+		this.matches = 1;
 		Object out;
 		try {
-			out = this.builder.build(inbound.decoded());
+			out = this.builder.build(Payloads.copy(inbound.decoded()));
 		}
-		catch (Exception ex) {
-			fail(ex.getClass().getSimpleName(), "reply builder raised " + ex.getClass().getName() + " for trigger="
-					+ this.triggerTopic + " reply=" + replyTopicLabel());
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
+			fail(ex, "reply builder raised " + ex.getClass().getName() + " for trigger=" + this.triggerTopic + " reply="
+					+ replyTopicLabel(), "reply builder raised " + UserCode.describe(ex));
 			return;
 		}
 		send(inbound.message(), out);
-	}
-
-	/**
-	 * Count the candidate and, if it is the first matching one, move from ARMED to
-	 * REPLIED.
-	 */
-	private boolean claim(Inbound inbound) {
-		this.scope.lock.lock();
-		try {
-			this.scope.record(this.trigger, inbound.topic(), TimelineAction.RECEIVED, "reply:" + replyTopicLabel());
-			this.candidates++;
-			if (this.state.get() != State.ARMED || !matches(inbound)) {
-				return false;
-			}
-			if (!this.state.compareAndSet(State.ARMED, State.REPLIED)) {
-				return false;
-			}
-			this.matches++;
-			return true;
-		}
-		finally {
-			this.scope.lock.unlock();
-		}
 	}
 
 	private boolean matches(Inbound inbound) {
@@ -133,7 +120,8 @@ final class Reply implements Interest {
 			MatchResult result = this.matcher.matchMessage(inbound.view());
 			return result != null && result.matched();
 		}
-		catch (RuntimeException | AssertionError ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			logger.warn("Reply matcher for trigger={} raised {}; the message is not a trigger", this.triggerTopic,
 					ex.getClass().getName());
 			return false;
@@ -147,8 +135,10 @@ final class Reply implements Interest {
 		if (topic == null) {
 			topic = triggerMessage.replyTo();
 			if (topic == null) {
-				fail("MissingReplyAddress", "reply to trigger=" + this.triggerTopic + " failed: the trigger carried no"
-						+ " reply address; respond() answers requests (a NATS request, an AMQP message with reply_to)");
+				String why = "the trigger carried no reply address; respond() answers requests (a NATS request, an"
+						+ " AMQP message with reply_to)";
+				fail("MissingReplyAddress", "MissingReplyAddress",
+						"reply to trigger=" + this.triggerTopic + " failed: " + why, why);
 				return;
 			}
 			Map<String, String> merged = new LinkedHashMap<>(
@@ -157,132 +147,144 @@ final class Reply implements Interest {
 			headers = merged;
 		}
 		message = message.withPayloadAndHeaders(message.payload(), headers);
+		Harness harness = this.target.harness();
+		TransportMessage wire;
 		try {
-			message = stamp(topic, message);
+			Stamping.Stamped stamped = Stamping.stamp(harness, topic, message, this.target.wireId());
+			if (stamped.overridden()) {
+				markOverridden(topic);
+			}
+			OutboundMessage outbound = stamped.message();
+			wire = new TransportMessage(topic, harness.encode(outbound.payload()), outbound.headers(), outbound.key(),
+					outbound.replyTo());
 		}
 		catch (CorrelationIdNotInNamespaceException | CorrelationPolicyException ex) {
-			fail(ex.getClass().getSimpleName(), "reply correlation refused for trigger=" + this.triggerTopic + " reply="
-					+ topic + " (" + ex.getClass().getSimpleName() + ")");
+			fail(ex, "reply correlation refused for trigger=" + this.triggerTopic + " reply=" + topic + " ("
+					+ ex.getClass().getSimpleName() + ")",
+					"its correlation id was refused (" + ex.getClass().getSimpleName() + ")");
 			return;
 		}
-		publish(topic, message);
-	}
-
-	private OutboundMessage stamp(String topic, OutboundMessage message) {
-		String id = this.target.wireId();
-		Object payload = message.payload();
-		CorrelationPolicy policy = this.target.harness().correlation();
-		if (id == null || (payload instanceof byte[] && !policy.usesHeaders())) {
-			return message;
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
+			fail(ex, "reply to trigger=" + this.triggerTopic + " could not be encoded (" + ex.getClass().getName()
+					+ ")", "it could not be encoded: " + UserCode.describe(ex));
+			return;
 		}
-		Object plain = this.target.harness().codec().toPlain(payload);
-		Envelope stamped = Scope.write(policy, new Envelope(topic, plain, message.headers()), id);
-		String outgoing;
-		try {
-			outgoing = policy.read(stamped);
-		}
-		catch (RuntimeException ex) {
-			throw new CorrelationPolicyException(policy, "read", ex);
-		}
-		if (outgoing != null && !outgoing.equals(id)) {
-			markOverridden(topic);
-		}
-		return message.withPayloadAndHeaders(stamped.payload(), stamped.headers());
+		publish(harness, topic, wire);
 	}
 
 	private void markOverridden(String topic) {
-		this.scope.lock.lock();
-		try {
-			this.overridden = true;
-		}
-		finally {
-			this.scope.lock.unlock();
-		}
+		this.overridden = true;
 		logger.warn("Reply correlation id overridden: trigger={} reply={} (the outgoing value is not logged; see"
 				+ " the report's correlation_overridden flag)", this.triggerTopic, topic);
 	}
 
-	private void publish(String topic, OutboundMessage message) {
-		Harness harness = this.target.harness();
-		byte[] bytes;
-		try {
-			bytes = harness.encode(message.payload());
-		}
-		catch (RuntimeException ex) {
-			fail(ex.getClass().getSimpleName(), "reply to trigger=" + this.triggerTopic + " could not be encoded ("
-					+ ex.getClass().getName() + ")");
-			return;
-		}
-		TransportMessage wire = new TransportMessage(topic, bytes, message.headers(), message.key(), message.replyTo());
+	private void publish(Harness harness, String topic, TransportMessage wire) {
+		this.scope.record(this.trigger, this.triggerTopic, TimelineAction.REPLIED, "reply=" + replyTopicLabel());
 		try {
 			harness.publishChecked(wire, new PublishCallback() {
 
 				@Override
 				public void onSent() {
-					replied();
+					sent(topic);
 				}
 
 				@Override
 				public void onError(Throwable error) {
-					fail(error.getClass().getSimpleName(), "reply publish to '" + topic + "' on harness '"
-							+ harness.name() + "' failed (" + error.getClass().getName() + ")");
+					publishFailed(harness, topic, error);
 				}
 
 			});
 		}
 		catch (RuntimeException ex) {
-			fail(ex.getClass().getSimpleName(), "reply publish to '" + topic + "' on harness '" + harness.name()
-					+ "' failed (" + ex.getClass().getName() + ")");
+			publishFailed(harness, topic, ex);
 		}
 	}
 
-	private void replied() {
-		this.scope.lock.lock();
-		try {
-			this.published = true;
-			this.scope.record(this.trigger, this.triggerTopic, TimelineAction.REPLIED, "reply=" + replyTopicLabel());
-		}
-		finally {
-			this.scope.lock.unlock();
+	private void publishFailed(Harness harness, String topic, Throwable error) {
+		fail(error,
+				"reply publish to '" + topic + "' on harness '" + harness.name() + "' failed ("
+						+ error.getClass().getName() + ")",
+				"publishing it to '" + topic + "' on harness '" + harness.name() + "' failed: "
+						+ UserCode.describe(error));
+	}
+
+	private void sent(String topic) {
+		this.published = true;
+		if (this.state.compareAndSet(State.SENDING, State.REPLIED)) {
+			this.scope.record(this.target, topic, TimelineAction.ACKNOWLEDGED, "reply");
+			this.scope.replySettled();
 		}
 	}
 
-	private void fail(String errorClass, String logMessage) {
-		this.scope.lock.lock();
-		try {
-			this.state.set(State.FAILED);
-			this.builderError = errorClass;
-			this.scope.record(this.trigger, this.triggerTopic, TimelineAction.REPLY_FAILED,
-					"reply=" + replyTopicLabel() + " error=" + errorClass);
-		}
-		finally {
-			this.scope.lock.unlock();
-		}
+	private void fail(Throwable error, String logMessage, String why) {
+		String message = UserCode.message(error);
+		String simpleName = error.getClass().getSimpleName();
+		fail(simpleName, (message != null) ? simpleName + ": " + message : simpleName, logMessage, why);
+	}
+
+	/**
+	 * Record the failure against the reply: its report keeps the error's class only, the
+	 * log line names classes only (so no payload data reaches a log), and the scenario's
+	 * problem and timeline say why, scrubbed of secrets.
+	 */
+	private void fail(String errorClass, String error, String logMessage, String why) {
+		this.state.set(State.FAILED);
+		this.builderError = errorClass;
+		String problem = "reply to '" + this.triggerTopic + "' -> '" + replyTopicLabel() + "' failed: " + why;
+		this.scope.problem(this.trigger, this.triggerTopic, TimelineAction.REPLY_FAILED, problem,
+				"reply=" + replyTopicLabel() + " error=" + error);
+		this.scope.replySettled();
 		logger.error(logMessage);
 	}
 
 	/**
-	 * Freeze the reply's state into a report. Called with the scope's lock held.
+	 * Say why a reply that must fire never did, for the scenario's problems.
+	 */
+	String neverTriggered() {
+		int seen = this.candidates.get();
+		String why = (seen == 0) ? "no message of this scenario arrived on '" + this.triggerTopic + "'"
+				: Texts.plural(seen, "message", "messages") + " of this scenario arrived on '" + this.triggerTopic
+						+ "' but its matcher refused " + ((seen == 1) ? "it" : "them");
+		return "reply to '" + this.triggerTopic + "' -> '" + replyTopicLabel() + "' was never triggered: " + why
+				+ "; declare it optional() if the flow may not call it";
+	}
+
+	/**
+	 * Freeze the reply's state into a report.
 	 */
 	ReplyReport report() {
-		State current = java.util.Objects.requireNonNull(this.state.get());
+		State current = Objects.requireNonNull(this.state.get());
+		int seen = this.candidates.get();
 		ReplyReportState reportState = switch (current) {
 			case FAILED -> ReplyReportState.REPLY_FAILED;
-			case REPLIED -> ReplyReportState.REPLIED;
-			case ARMED ->
-				(this.candidates == 0) ? ReplyReportState.ARMED_NO_MATCH : ReplyReportState.ARMED_MATCHER_MISMATCHED;
+			case REPLIED, SENDING -> ReplyReportState.REPLIED;
+			case ARMED -> (seen == 0) ? ReplyReportState.ARMED_NO_MATCH : ReplyReportState.ARMED_MATCHER_MISMATCHED;
 		};
 		return new ReplyReport(this.trigger.harnessName(), this.triggerTopic, this.matcherDescription,
-				this.target.harnessName(), replyTopicLabel(), reportState, this.candidates, this.matches,
-				this.published, this.builderError, this.overridden);
+				this.target.harnessName(), replyTopicLabel(), reportState, seen, this.matches, this.published,
+				this.builderError, this.overridden);
 	}
 
 	boolean isArmed() {
 		return this.state.get() == State.ARMED;
 	}
 
+	boolean isOptional() {
+		return this.optional;
+	}
+
+	/**
+	 * Return whether {@code awaitAll} waits for this reply: it is being sent, or it must
+	 * fire and has not yet.
+	 */
+	boolean isAwaited() {
+		State current = this.state.get();
+		return current == State.SENDING || (current == State.ARMED && !this.optional);
+	}
+
 	int candidates() {
-		return this.candidates;
+		return this.candidates.get();
 	}
 
 	String matcherDescription() {

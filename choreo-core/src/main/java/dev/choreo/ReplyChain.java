@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
  * scenario.on("payments.requested", fieldEquals("currency", "EUR"))
  *     .publish("payments.settled", (trigger) -&gt; Map.of("status", "SETTLED"));
  * scenario.on("fraud.check").respond(Map.of("decision", "APPROVE"));   // to the request's reply address
- * </pre>
+ * scenario.on("audit.requested").optional().publish("audit.done", Map.of());
+ * </pre> A reply is something the scenario checks: a fake that nobody called is usually
+ * the bug under test, so a reply still armed when {@code awaitAll} returns fails the
+ * scenario (and {@code awaitAll} waits for it until the deadline), unless it was declared
+ * {@link #optional()}. A reply whose builder throws (an {@code AssertionError} included)
+ * or whose publish fails fails the scenario too. An {@code on(...)} left without a reply
+ * is an error at the first publish.
  *
  * @param <S> the scenario type the chain returns to
  * @since 0.1.0
@@ -33,12 +39,25 @@ public final class ReplyChain<S> {
 
 	private final AtomicBoolean bound = new AtomicBoolean();
 
+	private volatile boolean optional;
+
 	ReplyChain(S owner, Scope scope, Binding trigger, String triggerTopic, MessageMatcher matcher) {
 		this.owner = owner;
 		this.scope = scope;
 		this.trigger = trigger;
 		this.triggerTopic = triggerTopic;
 		this.matcher = matcher;
+	}
+
+	/**
+	 * Declare the reply optional: the flow may or may not call it, so a reply that never
+	 * fires does not fail the scenario, and {@code awaitAll} does not wait for it. Call
+	 * it before the reply.
+	 * @return this chain
+	 */
+	public ReplyChain<S> optional() {
+		this.optional = true;
+		return this;
 	}
 
 	/**
@@ -69,7 +88,7 @@ public final class ReplyChain<S> {
 	 * @return the scenario
 	 */
 	public S publishOn(String harness, String topic, @Nullable Object payload) {
-		return bind(this.scope.binding(harness), requireTopic(topic), (trigger) -> payload);
+		return bind(target(harness), requireTopic(topic), (trigger) -> payload);
 	}
 
 	/**
@@ -81,7 +100,21 @@ public final class ReplyChain<S> {
 	 * @return the scenario
 	 */
 	public S publishOn(String harness, String topic, ReplyBuilder builder) {
-		return bind(this.scope.binding(harness), requireTopic(topic), Objects.requireNonNull(builder, "builder"));
+		return bind(target(harness), requireTopic(topic), Objects.requireNonNull(builder, "builder"));
+	}
+
+	/**
+	 * Look the target harness up; a name the scenario does not know ends the chain, since
+	 * the caller was told at once.
+	 */
+	private Binding target(String harness) {
+		try {
+			return this.scope.binding(harness);
+		}
+		catch (IllegalArgumentException ex) {
+			this.scope.abandon(this);
+			throw ex;
+		}
 	}
 
 	/**
@@ -116,9 +149,13 @@ public final class ReplyChain<S> {
 		if (!this.bound.compareAndSet(false, true)) {
 			throw new ReplyAlreadyBoundException(this.triggerTopic);
 		}
-		this.scope.addReply(
-				new Reply(this.scope, this.trigger, this.triggerTopic, this.matcher, target, replyTopic, builder));
+		this.scope.addReply(this, new Reply(this.scope, this.trigger, this.triggerTopic, this.matcher, target,
+				replyTopic, builder, this.optional));
 		return this.owner;
+	}
+
+	String topic() {
+		return this.triggerTopic;
 	}
 
 }

@@ -7,7 +7,10 @@ package dev.choreo;
  */
 public enum ReplyReportState {
 
-	/** The reply was built and published. */
+	/**
+	 * The reply was built and handed to the transport;
+	 * {@link ReplyReport#replyPublished()} says whether the transport confirmed it.
+	 */
 	REPLIED("replied"),
 
 	/** A trigger matched but the reply could not be built, stamped or published. */

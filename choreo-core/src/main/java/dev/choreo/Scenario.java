@@ -23,12 +23,22 @@ import org.jspecify.annotations.Nullable;
  * call returns. The first {@code publish} (or {@code trigger}) moves it to
  * <em>triggered</em>, where only more publishes and {@code awaitAll} are allowed. A step
  * out of order throws an {@link IllegalScenarioStateException} that says what to do
- * instead. Closing the scenario releases its subscriptions; expectations still pending
- * are reported as aborted.
+ * instead, and so does a first publish when the scenario has nothing to check. Closing
+ * the scenario releases its subscriptions; expectations still pending are
+ * {@link Outcome#ABORTED}.
+ * <p>
+ * Latencies are measured from the trigger, the first {@code publish} or {@code trigger}.
+ * A scenario passes only when something was tested: every expectation passed, every
+ * publish went out, no harness lost its connection after the trigger (or was still
+ * without one at it), and every reply that had to fire did. An outage that ended before
+ * the trigger is only on the timeline: nothing of the scenario was sent yet, and
+ * {@code expect} and {@code on} wait for the reconnect before they return.
  * <p>
  * With a correlating harness, the scenario's id is stamped on every message it publishes
- * and only messages carrying that id (or none) reach its expectations, so scenarios
- * running in parallel on a shared broker never see each other's traffic.
+ * and only messages carrying that id reach its expectations, so scenarios running in
+ * parallel on a shared broker never see each other's traffic; a message without any id
+ * counts for none of them (unless the harness broadcasts such messages), and a timeout
+ * next to such messages says the service may be dropping the id.
  *
  * @since 0.1.0
  */
@@ -80,9 +90,11 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Expect that no matching message arrives on a topic before the deadline. The handle
-	 * passes at the deadline, or fails as soon as a matching message arrives;
-	 * {@code awaitAll} waits the whole timeout for it.
+	 * Expect that no matching message arrives on a topic within a window after the
+	 * trigger: 1 second, or what {@link Handle#during(Duration)} sets. The handle passes
+	 * when the window ends (or at the deadline, if that comes first), or fails as soon as
+	 * a matching message arrives; {@code awaitAll} waits for the window, not for its
+	 * whole timeout.
 	 * @param topic the topic
 	 * @param matcher what must not arrive
 	 * @return the handle to read the outcome from
@@ -114,10 +126,11 @@ public final class Scenario implements AutoCloseable {
 	 * Publish a message, stamped with the scenario's correlation id.
 	 * @param topic the topic
 	 * @param payload the payload: a {@code Map}, a record or bean, a {@code String} (sent
-	 * as its text), a {@code byte[]} (sent unchanged, never stamped) or an
-	 * {@link OutboundMessage}
+	 * as its text; a JSON object gets the id field), a {@code byte[]} (sent unchanged,
+	 * stamped only by a header policy) or an {@link OutboundMessage}
 	 * @return this scenario
-	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
+	 * @throws IllegalScenarioStateException when the scenario has nothing to check yet,
+	 * or an {@code on(...)} has no reply
 	 */
 	public Scenario publish(String topic, @Nullable Object payload) {
 		this.scope.publish(this.binding, topic, payload);
@@ -126,10 +139,11 @@ public final class Scenario implements AutoCloseable {
 
 	/**
 	 * Start the flow some other way, for example by calling the service under test
-	 * directly. Counts as a publish.
+	 * directly. Counts as a publish: latencies are measured from the moment it starts.
 	 * @param action what starts the flow
 	 * @return this scenario
-	 * @throws IllegalScenarioStateException before any {@code expect} or {@code on}
+	 * @throws IllegalScenarioStateException when the scenario has nothing to check yet,
+	 * or an {@code on(...)} has no reply
 	 */
 	public Scenario trigger(Runnable action) {
 		this.scope.trigger(action);
@@ -137,9 +151,10 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until every expectation has resolved, or the timeout has passed, then resolve
-	 * what is still pending (FAIL when near-misses arrived, TIMEOUT when nothing did).
-	 * Never throws on timeout: read or assert the result.
+	 * Wait until every expectation has resolved, every {@code expectNone} window has
+	 * ended and every reply that must fire has been sent, or the timeout has passed, then
+	 * resolve what is still pending (FAIL when near-misses arrived, TIMEOUT when nothing
+	 * did). Never throws on timeout: read or assert the result.
 	 * @param timeout how long to wait, measured from this call
 	 * @return the result
 	 * @throws IllegalScenarioStateException before the first publish
@@ -187,8 +202,8 @@ public final class Scenario implements AutoCloseable {
 	}
 
 	/**
-	 * Release the scenario's subscriptions. Expectations still pending become TIMEOUT
-	 * with an "aborted" reason. Calling it again does nothing.
+	 * Release the scenario's subscriptions. Expectations still pending become
+	 * {@link Outcome#ABORTED}. Calling it again does nothing.
 	 */
 	@Override
 	public void close() {

@@ -63,7 +63,8 @@ public final class ScenarioObservers {
 			try {
 				observer.scenarioStarted(started);
 			}
-			catch (RuntimeException | LinkageError ex) {
+			catch (Throwable ex) {
+				UserCode.rethrowIfFatal(ex);
 				warn(observer, ex);
 			}
 		}
@@ -74,7 +75,8 @@ public final class ScenarioObservers {
 			try {
 				observer.scenarioFinished(result, completedNormally);
 			}
-			catch (RuntimeException | LinkageError ex) {
+			catch (Throwable ex) {
+				UserCode.rethrowIfFatal(ex);
 				warn(observer, ex);
 			}
 		}
@@ -93,7 +95,8 @@ public final class ScenarioObservers {
 				found.add(observer);
 			}
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			logger.warn("Could not load scenario observer services ({}); continuing without them",
 					ex.getClass().getName());
 		}

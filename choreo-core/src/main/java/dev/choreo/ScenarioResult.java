@@ -120,8 +120,11 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return whether every handle passed (and, unless the harness was told otherwise,
-	 * none was SLOW). Replies never affect it.
+	 * Return whether the scenario passed: every handle passed (and, unless the harness
+	 * was told otherwise, none was SLOW), and nothing in {@link #problems()} went wrong.
+	 * A failed publish, a lost connection, a failed reply or a reply that had to fire and
+	 * never did each fail the scenario, so a green result always means the flow was
+	 * tested.
 	 * @return whether the scenario passed
 	 */
 	public boolean passed() {
@@ -129,8 +132,10 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return the worst outcome of any handle: TIMEOUT, then FAIL, then SLOW, then
-	 * PENDING; PASS when every handle passed or there are none.
+	 * Return the outcome that labels the scenario: the worst outcome of any handle, FAIL
+	 * first, then ABORTED, TIMEOUT, SLOW and PENDING; PASS when every handle passed or
+	 * there are none. A scenario that failed for a {@linkplain #problems() problem} is at
+	 * least FAIL.
 	 * @return the outcome
 	 */
 	public Outcome outcome() {
@@ -139,6 +144,9 @@ public final class ScenarioResult {
 			if (handle.outcome().severity() > worst.severity()) {
 				worst = handle.outcome();
 			}
+		}
+		if (!this.problems.isEmpty() && worst.severity() < Outcome.FAIL.severity()) {
+			return Outcome.FAIL;
 		}
 		return worst;
 	}
@@ -199,7 +207,9 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return what went wrong outside the matchers: failed publishes and lost connections.
+	 * Return what went wrong outside the matchers, each of which fails the scenario: a
+	 * failed publish (with the transport's reason), a lost connection, a reply that
+	 * failed, and a reply that had to fire and never did.
 	 * @return the problems, empty when none
 	 */
 	public List<String> problems() {
@@ -227,8 +237,8 @@ public final class ScenarioResult {
 	}
 
 	/**
-	 * Return a multi-line account of every handle (outcome, matcher, diagnosis, latency),
-	 * the problems, the replies and the last 20 timeline entries.
+	 * Return a multi-line account of the problems, every handle (outcome, matcher,
+	 * diagnosis, latency or time waited), the replies and the last 20 timeline entries.
 	 * @return the summary
 	 */
 	public String failureSummary() {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.choreo.correlation.CorrelationIdNotInNamespaceException;
-import dev.choreo.correlation.CorrelationPolicy;
-import dev.choreo.correlation.CorrelationPolicyException;
-import dev.choreo.correlation.Envelope;
 import dev.choreo.internal.Redaction;
 import dev.choreo.match.MessageMatcher;
 import dev.choreo.match.Matchers;
@@ -33,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * The engine behind {@link Scenario} and {@link StageScenario}: one scenario's state
  * machine, expectations, replies, timeline and deadline, spread over one binding per
  * harness.
+ * <p>
+ * The lock guards the scope's own bookkeeping only, and is held for a few field updates
+ * at a time: no user code (matchers, builders, codecs, policies, observers) and no
+ * transport call ever runs under it, and the timeline has a lock of its own.
  */
 final class Scope {
 
@@ -76,13 +78,23 @@ final class Scope {
 
 	private final List<Interest> registrations = new ArrayList<>();
 
+	private final Set<ReplyChain<?>> unbound = new LinkedHashSet<>();
+
 	private final List<String> problems = new ArrayList<>(0);
+
+	/**
+	 * Outages of a harness that began before the trigger and have not ended: they become
+	 * problems at the trigger, or are forgotten when the connection is back before it.
+	 */
+	private final Map<Binding, String> outagesBeforeTrigger = new LinkedHashMap<>(0);
 
 	private State state = State.BUILDER;
 
 	private boolean awaited;
 
-	private int pending;
+	private volatile boolean triggered;
+
+	private volatile long triggerNanos;
 
 	private @Nullable String abortReason;
 
@@ -140,7 +152,8 @@ final class Scope {
 		try {
 			return observer.wantsTimelines();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			return false;
 		}
 	}
@@ -157,7 +170,6 @@ final class Scope {
 			requireBuilding(negative ? "expectNone()" : "expect()", "expectations");
 			this.expectations.add(expectation);
 			this.registrations.add(expectation);
-			this.pending++;
 			binding.add(expectation);
 		}
 		finally {
@@ -170,9 +182,10 @@ final class Scope {
 			withdraw(binding, expectation);
 			throw ex;
 		}
+		long unidentified = binding.harness().dispatcher().unidentifiedCount(topic);
 		this.lock.lock();
 		try {
-			expectation.registeredAt = System.nanoTime();
+			expectation.live(System.nanoTime(), unidentified);
 			if (this.state == State.BUILDER) {
 				this.state = State.EXPECTING;
 			}
@@ -188,7 +201,6 @@ final class Scope {
 		try {
 			this.expectations.remove(expectation);
 			this.registrations.remove(expectation);
-			this.pending--;
 			binding.remove(expectation);
 		}
 		finally {
@@ -209,11 +221,34 @@ final class Scope {
 		finally {
 			this.lock.unlock();
 		}
-		return new ReplyChain<>(owner, this, binding, topic, (matcher != null) ? matcher : Matchers.anyPayload());
+		ReplyChain<S> chain = new ReplyChain<>(owner, this, binding, topic,
+				(matcher != null) ? matcher : Matchers.anyPayload());
+		this.lock.lock();
+		try {
+			this.unbound.add(chain);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return chain;
 	}
 
-	void addReply(Reply reply) {
+	/**
+	 * Forget a chain whose reply could not be bound.
+	 */
+	void abandon(ReplyChain<?> chain) {
+		this.lock.lock();
+		try {
+			this.unbound.remove(chain);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void addReply(ReplyChain<?> chain, Reply reply) {
 		Binding binding = reply.binding();
+		abandon(chain);
 		binding.harness().requireConnected();
 		this.lock.lock();
 		try {
@@ -317,19 +352,17 @@ final class Scope {
 		harness.requireConnected();
 		OutboundMessage message = (payload instanceof OutboundMessage outbound) ? outbound
 				: OutboundMessage.of(payload);
-		Object body = message.payload();
-		Map<String, String> headers = message.headers();
-		String wireId = binding.wireId();
-		CorrelationPolicy policy = harness.correlation();
-		if (wireId != null && (policy.usesHeaders() || !(body instanceof byte[]))) {
-			Envelope stamped = write(policy, new Envelope(topic, harness.codec().toPlain(body), headers), wireId);
-			body = stamped.payload();
-			headers = stamped.headers();
+		OutboundMessage stamped = Stamping.stamp(harness, topic, message, binding.wireId()).message();
+		TransportMessage wire = new TransportMessage(topic, harness.encode(stamped.payload()), stamped.headers(),
+				stamped.key(), stamped.replyTo());
+		startTrigger();
+		record(binding, topic, TimelineAction.PUBLISHED, "");
+		try {
+			harness.publishChecked(wire, publishCallback(binding, topic));
 		}
-		TransportMessage wire = new TransportMessage(topic, harness.encode(body), headers, message.key(),
-				message.replyTo());
-		harness.publishChecked(wire, publishCallback(binding, topic));
-		markTriggered();
+		catch (RuntimeException ex) {
+			publishFailed(binding, topic, ex);
+		}
 	}
 
 	private PublishCallback publishCallback(Binding binding, String topic) {
@@ -337,24 +370,37 @@ final class Scope {
 
 			@Override
 			public void onSent() {
-				recordLocked(binding, topic, TimelineAction.PUBLISHED, "");
+				record(binding, topic, TimelineAction.ACKNOWLEDGED, "");
 			}
 
 			@Override
 			public void onError(Throwable error) {
-				String problem = "publish to '" + topic + "' on harness '" + binding.harnessName() + "' failed: "
-						+ error.getClass().getName();
-				problem(binding, topic, TimelineAction.PUBLISH_FAILED, problem, error.getClass().getName());
+				publishFailed(binding, topic, error);
 			}
 
 		};
 	}
 
+	private void publishFailed(Binding binding, String topic, Throwable error) {
+		String reason = UserCode.describe(error);
+		problem(binding, topic, TimelineAction.PUBLISH_FAILED,
+				"publish to '" + topic + "' on harness '" + binding.harnessName() + "' failed: " + reason, reason);
+	}
+
 	void trigger(Runnable action) {
 		Objects.requireNonNull(action, "action");
 		requireTriggerable("trigger()");
-		action.run();
-		markTriggered();
+		boolean first = markTriggerTime();
+		try {
+			action.run();
+		}
+		catch (RuntimeException | Error ex) {
+			if (first) {
+				this.triggered = false;
+			}
+			throw ex;
+		}
+		startTrigger();
 	}
 
 	private void requireTriggerable(String what) {
@@ -363,9 +409,18 @@ final class Scope {
 			if (this.state == State.CLOSED) {
 				throw closed(what);
 			}
-			if (this.state == State.BUILDER) {
-				throw new IllegalScenarioStateException("Scenario '" + this.name + "' has nothing to wait for: call"
-						+ " expect() or on() before " + what);
+			if (this.state == State.TRIGGERED) {
+				return;
+			}
+			if (!this.unbound.isEmpty()) {
+				ReplyChain<?> chain = this.unbound.iterator().next();
+				throw new IllegalScenarioStateException("Scenario '" + this.name + "' has an on('" + chain.topic()
+						+ "') with no reply: finish it with .respond(...), .publish(...) or .publishOn(...) before "
+						+ what);
+			}
+			if (this.expectations.isEmpty() && this.replies.stream().allMatch(Reply::isOptional)) {
+				throw new IllegalScenarioStateException("Scenario '" + this.name + "' has nothing to check: add"
+						+ " expect(...), expectNone(...) or a reply with on(...).respond/publish(...)");
 			}
 		}
 		finally {
@@ -373,7 +428,11 @@ final class Scope {
 		}
 	}
 
-	private void markTriggered() {
+	/**
+	 * The scenario's first publish or trigger: the moment latencies are measured from.
+	 */
+	private void startTrigger() {
+		markTriggerTime();
 		this.lock.lock();
 		try {
 			if (this.state == State.EXPECTING) {
@@ -385,20 +444,47 @@ final class Scope {
 		}
 	}
 
-	static Envelope write(CorrelationPolicy policy, Envelope envelope, String correlationId) {
+	/**
+	 * Take the trigger's time, the first time only.
+	 * @return whether this call took it
+	 */
+	private boolean markTriggerTime() {
+		this.lock.lock();
 		try {
-			Envelope stamped = policy.write(envelope, correlationId);
-			if (stamped == null) {
-				throw new IllegalStateException("write returned null");
+			if (this.triggered) {
+				return false;
 			}
-			return stamped;
+			this.triggerNanos = System.nanoTime();
+			this.triggered = true;
+			this.problems.addAll(this.outagesBeforeTrigger.values());
+			this.outagesBeforeTrigger.clear();
+			return true;
 		}
-		catch (CorrelationIdNotInNamespaceException ex) {
-			throw ex;
+		finally {
+			this.lock.unlock();
 		}
-		catch (RuntimeException ex) {
-			throw new CorrelationPolicyException(policy, "write", ex);
+	}
+
+	/**
+	 * Return the moment an expectation's latency is measured from: the scenario's
+	 * trigger, or the expectation's registration when it resolves before any trigger.
+	 */
+	long anchor(long registeredAt, long now) {
+		if (this.triggered) {
+			long trigger = this.triggerNanos;
+			if (now - trigger >= 0) {
+				return trigger;
+			}
 		}
+		return registeredAt;
+	}
+
+	/**
+	 * Return whether a moment lies after the window of a negative expectation, which
+	 * starts at the trigger.
+	 */
+	boolean afterWindow(Expectation expectation, long nanos) {
+		return this.triggered && nanos - this.triggerNanos > expectation.windowNanos;
 	}
 
 	// --- waiting
@@ -416,7 +502,7 @@ final class Scope {
 				throw new IllegalScenarioStateException("Scenario '" + this.name + "' has not published anything: call"
 						+ " publish() or trigger() before awaitAll()");
 			}
-			waitForResolution(timeout);
+			waitForResolution(System.nanoTime() + Math.max(0, timeout.toNanos()));
 			long wake = System.nanoTime();
 			for (Expectation expectation : this.expectations) {
 				if (expectation.outcome == Outcome.PENDING) {
@@ -433,16 +519,22 @@ final class Scope {
 		return result;
 	}
 
-	private void waitForResolution(Duration timeout) {
-		long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+	/**
+	 * Wait until every positive expectation has resolved, every negative one's window has
+	 * ended, and every reply that must fire has been sent or has failed; or until the
+	 * deadline. Called with the lock held.
+	 */
+	private void waitForResolution(long deadline) {
 		boolean interrupted = false;
-		while (this.pending > 0) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
+		while (true) {
+			long now = System.nanoTime();
+			long wake = settle(now);
+			long remaining = deadline - now;
+			if (wake == 0 || remaining <= 0) {
 				break;
 			}
 			try {
-				this.changed.awaitNanos(remaining);
+				this.changed.awaitNanos(Math.min(remaining, wake));
 			}
 			catch (InterruptedException ex) {
 				interrupted = true;
@@ -455,12 +547,53 @@ final class Scope {
 	}
 
 	/**
+	 * Close the windows that have ended and say how long to wait for the rest. Called
+	 * with the lock held.
+	 * @return 0 when everything is settled, otherwise the nanoseconds until the next
+	 * window ends ({@link Long#MAX_VALUE} when only a message or a reply can settle it)
+	 */
+	private long settle(long now) {
+		long wake = 0;
+		for (Expectation expectation : this.expectations) {
+			if (expectation.outcome != Outcome.PENDING) {
+				continue;
+			}
+			if (!expectation.negative) {
+				wake = Long.MAX_VALUE;
+			}
+			else if (afterWindow(expectation, now)) {
+				expectation.windowEnded(now);
+			}
+			else {
+				long end = this.triggerNanos + expectation.windowNanos - now + 1;
+				wake = (wake == 0) ? end : Math.min(wake, end);
+			}
+		}
+		for (Reply reply : this.replies) {
+			if (reply.isAwaited()) {
+				wake = Long.MAX_VALUE;
+			}
+		}
+		return wake;
+	}
+
+	/**
 	 * An expectation resolved. Called with the lock held.
 	 */
 	void resolved(Expectation expectation) {
-		this.pending--;
-		if (this.pending == 0) {
+		this.changed.signalAll();
+	}
+
+	/**
+	 * A reply was sent or failed.
+	 */
+	void replySettled() {
+		this.lock.lock();
+		try {
 			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -468,48 +601,72 @@ final class Scope {
 	// ------------------------------------------------------------------------
 
 	/**
-	 * Record a timeline entry. Called with the lock held.
+	 * Record a timeline entry. Needs no lock.
 	 */
 	void record(Binding binding, String topic, TimelineAction action, String detail) {
 		this.timeline.add(binding.harnessName(), topic, action, detail);
 	}
 
-	private void recordLocked(Binding binding, String topic, TimelineAction action, String detail) {
-		this.lock.lock();
-		try {
-			record(binding, topic, action, detail);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void problem(Binding binding, String topic, TimelineAction action, String problem, String detail) {
+	/**
+	 * Record a problem that fails the scenario, and its timeline entry.
+	 */
+	void problem(Binding binding, String topic, TimelineAction action, String problem, String detail) {
 		this.lock.lock();
 		try {
 			this.problems.add(problem);
-			record(binding, topic, action, detail);
 		}
 		finally {
 			this.lock.unlock();
 		}
+		record(binding, topic, action, detail);
 	}
 
 	/**
-	 * A harness of this scope lost or regained its connection.
+	 * Return the offset of a moment from the scope's start, in milliseconds.
+	 */
+	double offsetMillis(long nanos) {
+		return (nanos - this.startNanos) / 1_000_000.0;
+	}
+
+	/**
+	 * A harness of this scope lost or regained its connection. A loss fails the scenario:
+	 * messages may have been lost meanwhile, so its outcome cannot be trusted. An outage
+	 * that ends before the trigger fails nothing, since none of the scenario's messages
+	 * was sent yet and its subscriptions are live again before {@code expect} returns;
+	 * one still going on at the trigger does.
 	 */
 	void transportEvent(Binding binding, boolean down, String description) {
-		this.lock.lock();
-		try {
-			double at = (System.nanoTime() - this.startNanos) / 1_000_000.0;
-			if (down) {
-				this.problems.add("harness '" + binding.harnessName() + "' lost its connection at " + Texts.millis(at)
-						+ ": " + description);
+		double at = offsetMillis(System.nanoTime());
+		if (down) {
+			binding.down(at);
+			String problem = "harness '" + binding.harnessName() + "' lost its connection at " + Texts.millis(at) + ": "
+					+ description;
+			this.lock.lock();
+			try {
+				if (this.triggered) {
+					this.problems.add(problem);
+				}
+				else {
+					this.outagesBeforeTrigger.putIfAbsent(binding, problem);
+				}
 			}
-			record(binding, "", down ? TimelineAction.TRANSPORT_DOWN : TimelineAction.TRANSPORT_UP, description);
+			finally {
+				this.lock.unlock();
+			}
+			record(binding, "", TimelineAction.TRANSPORT_DOWN, description);
 		}
-		finally {
-			this.lock.unlock();
+		else {
+			binding.up(at);
+			this.lock.lock();
+			try {
+				if (!this.triggered) {
+					this.outagesBeforeTrigger.remove(binding);
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+			record(binding, "", TimelineAction.TRANSPORT_UP, description);
 		}
 	}
 
@@ -615,16 +772,22 @@ final class Scope {
 				passed = false;
 			}
 		}
+		List<String> problems = new ArrayList<>(this.problems);
+		problems.addAll(this.outagesBeforeTrigger.values());
 		List<ReplyReport> replyReports = new ArrayList<>(this.replies.size());
 		for (Reply reply : this.replies) {
 			replyReports.add(reply.report());
+			if (completedNormally && reply.isArmed() && !reply.isOptional()) {
+				problems.add(reply.neverTriggered());
+			}
 		}
-		boolean keepTimeline = !passed || !this.replies.isEmpty() || !this.problems.isEmpty()
-				|| this.settings.keepTimelines() || this.observersWantTimelines;
+		passed &= problems.isEmpty();
+		boolean keepTimeline = !passed || !this.replies.isEmpty() || this.settings.keepTimelines()
+				|| this.observersWantTimelines;
 		double duration = (System.nanoTime() - this.startNanos) / 1_000_000.0;
 		return new ScenarioResult(this.id, this.name, this.correlationId, this.startedAt, duration, handles, passed,
 				keepTimeline ? this.timeline.entries() : List.of(), keepTimeline ? this.timeline.dropped() : 0,
-				replyReports, List.copyOf(this.problems), completedNormally, List.copyOf(this.bindings.keySet()));
+				replyReports, List.copyOf(problems), completedNormally, List.copyOf(this.bindings.keySet()));
 	}
 
 	/**

@@ -86,7 +86,8 @@ public final class Stage implements AutoCloseable {
 		try {
 			return Objects.requireNonNull(this.bridge.wireId(entry.getKey(), logicalId), "wire id");
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			UserCode.rethrowIfFatal(ex);
 			throw new IllegalStateException("CorrelationBridge " + this.bridge.getClass().getSimpleName() + " raised "
 					+ ex.getClass().getName() + " for harness '" + entry.getKey() + "'", ex);
 		}

@@ -59,8 +59,8 @@ public final class StageScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Expect that no matching message arrives on a topic of a harness before the
-	 * deadline.
+	 * Expect that no matching message arrives on a topic of a harness within a window
+	 * after the trigger (1 second, or what {@link Handle#during(Duration)} sets).
 	 * @param harness the harness name
 	 * @param topic the topic
 	 * @param matcher what must not arrive

@@ -37,7 +37,13 @@ public record Surprise(Instant at, String harness, String topic, @Nullable Strin
 		UNCLAIMED("unclaimed"),
 
 		/** The correlation policy could not read it. */
-		POLICY_ERROR("policy_error");
+		POLICY_ERROR("policy_error"),
+
+		/**
+		 * It carried no correlation id, on a harness that ignores such messages
+		 * ({@link Unidentified#IGNORE}).
+		 */
+		UNIDENTIFIED("no_correlation_id");
 
 		private final String value;
 

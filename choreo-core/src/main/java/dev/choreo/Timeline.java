@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * A ring buffer of the last {@value #CAPACITY} events of a scope. Not thread-safe: the
- * scope's lock guards it.
+ * A ring buffer of the last {@value #CAPACITY} events of a scope. Thread-safe on its own
+ * short-held lock, never the scope's: delivery threads, lanes and a client's callbacks
+ * record without waiting for anything else. Each entry is timed inside the lock, so the
+ * entries keep the order the events happened in.
  */
 final class Timeline {
 
@@ -27,7 +29,7 @@ final class Timeline {
 		this.startEpochNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
 	}
 
-	void add(String harness, String topic, TimelineAction action, String detail) {
+	synchronized void add(String harness, String topic, TimelineAction action, String detail) {
 		long now = System.nanoTime();
 		long elapsed = now - this.startNanos;
 		long epochNanos = this.startEpochNanos + elapsed;
@@ -43,15 +45,15 @@ final class Timeline {
 		return (detail.length() > DETAIL_LIMIT) ? detail.substring(0, DETAIL_LIMIT - 3) + "..." : detail;
 	}
 
-	List<TimelineEntry> entries() {
+	synchronized List<TimelineEntry> entries() {
 		return List.copyOf(this.entries);
 	}
 
-	int dropped() {
+	synchronized int dropped() {
 		return this.dropped;
 	}
 
-	double lastOffsetMillis() {
+	synchronized double lastOffsetMillis() {
 		return this.entries.isEmpty() ? 0 : this.entries.getLast().offsetMillis();
 	}
 

@@ -7,10 +7,19 @@ package dev.choreo;
  */
 public enum TimelineAction {
 
-	/** The scenario published a message and the transport reported it sent. */
+	/**
+	 * The scenario handed a message to the transport: recorded before the transport sends
+	 * it, so it always comes before the deliveries it causes.
+	 */
 	PUBLISHED("published"),
 
-	/** The transport reported that a publish failed. */
+	/**
+	 * The transport reported a message of the scenario (or a reply) sent: acknowledged by
+	 * the broker on transports that acknowledge.
+	 */
+	ACKNOWLEDGED("acknowledged"),
+
+	/** The transport reported that a publish failed; the detail says why. */
 	PUBLISH_FAILED("publish_failed"),
 
 	/** A message on the scenario's correlation reached an expectation or a reply. */
@@ -27,10 +36,13 @@ public enum TimelineAction {
 	/** The deadline resolved a pending expectation. */
 	DEADLINE("deadline"),
 
-	/** A reply was published. */
+	/**
+	 * A reply was built and handed to the transport; its acknowledgement follows as
+	 * {@link #ACKNOWLEDGED}.
+	 */
 	REPLIED("replied"),
 
-	/** A reply could not be built or published. */
+	/** A reply could not be built or published; the detail says why. */
 	REPLY_FAILED("reply_failed"),
 
 	/** A transport lost its connection while the scenario ran. */

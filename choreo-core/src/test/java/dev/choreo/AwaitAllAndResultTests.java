@@ -66,13 +66,13 @@ class AwaitAllAndResultTests {
 			s.publish("b", Map.of());
 			assertThat(s.awaitAll(Duration.ZERO).passed()).isFalse();
 			assertThat(zero.outcome()).isEqualTo(Outcome.TIMEOUT);
-			assertThat(zero.reason()).isEqualTo("no matching message arrived on topic 'a' within 0ms");
+			assertThat(zero.reason()).startsWith("no matching message arrived on topic 'a' within 0ms; ");
 		}
 		try (Scenario s = this.harness.scenario("negative")) {
 			Handle negative = s.expect("a");
 			s.publish("b", Map.of()).awaitAll(Duration.ofMillis(-5));
 			assertThat(negative.outcome()).isEqualTo(Outcome.TIMEOUT);
-			assertThat(negative.reason()).isEqualTo("no matching message arrived on topic 'a' within -5ms");
+			assertThat(negative.reason()).startsWith("no matching message arrived on topic 'a' within -5ms; ");
 		}
 	}
 
@@ -93,7 +93,8 @@ class AwaitAllAndResultTests {
 			.connect(); Scenario s = quick.scenario("default")) {
 			Handle handle = s.expect("a");
 			s.publish("b", Map.of()).awaitAll();
-			assertThat(handle.reason()).isEqualTo("no matching message arrived on topic 'a' within 30ms");
+			assertThat(handle.reason()).isEqualTo("no matching message arrived on topic 'a' within 30ms; nothing"
+					+ " reached it, so check the topic name and the routing");
 			assertThat(quick.defaultTimeout()).isEqualTo(Duration.ofMillis(30));
 		}
 		assertThat(this.harness.defaultTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -145,7 +146,8 @@ class AwaitAllAndResultTests {
 				.awaitAll(SHORT);
 			assertThatExceptionOfType(AssertionError.class).isThrownBy(result::assertPassed)
 				.withMessageContaining("[FAIL] orders.settled")
-				.withMessageContaining("2 messages matched the correlation but failed the matcher")
+				.withMessageContaining(
+						"2 messages carrying this scenario's correlation id arrived but failed the matcher")
 				.withMessageContaining("latest mismatch: at status: expected \"SETTLED\", got \"REJECTED\"")
 				.withMessageNotContaining("[TIMEOUT]");
 		}
@@ -227,7 +229,8 @@ class AwaitAllAndResultTests {
 			ScenarioResult result = s.publish("orders", Map.of()).awaitAll(SHORT);
 			assertThat(result.passed()).isTrue();
 			assertThat(result.timeline()).extracting(TimelineEntry::action)
-				.containsExactly(TimelineAction.RECEIVED, TimelineAction.MATCHED, TimelineAction.PUBLISHED);
+				.containsExactly(TimelineAction.PUBLISHED, TimelineAction.RECEIVED, TimelineAction.MATCHED,
+						TimelineAction.ACKNOWLEDGED);
 		}
 	}
 
@@ -240,12 +243,12 @@ class AwaitAllAndResultTests {
 				.awaitAll(SHORT);
 			List<TimelineEntry> timeline = result.timeline();
 			assertThat(timeline).extracting(TimelineEntry::action)
-				.containsExactly(TimelineAction.RECEIVED, TimelineAction.MISMATCHED, TimelineAction.PUBLISHED,
-						TimelineAction.RECEIVED, TimelineAction.MISMATCHED, TimelineAction.PUBLISHED,
-						TimelineAction.DEADLINE);
+				.containsExactly(TimelineAction.PUBLISHED, TimelineAction.RECEIVED, TimelineAction.MISMATCHED,
+						TimelineAction.ACKNOWLEDGED, TimelineAction.PUBLISHED, TimelineAction.RECEIVED,
+						TimelineAction.MISMATCHED, TimelineAction.ACKNOWLEDGED, TimelineAction.DEADLINE);
 			assertThat(timeline).extracting(TimelineEntry::detail)
-				.containsExactly("expect", "at n: expected 0, got 1", "", "expect", "at n: expected 0, got 2", "",
-						"2 near-misses");
+				.containsExactly("", "expect", "at n: expected 0, got 1", "", "", "expect", "at n: expected 0, got 2",
+						"", "2 near-misses");
 			assertThat(timeline).extracting(TimelineEntry::topic).containsOnly("orders");
 			assertThat(timeline).extracting(TimelineEntry::harness).containsOnly("in-memory");
 			assertThat(timeline).extracting(TimelineEntry::offsetMillis).isSorted();
@@ -259,7 +262,7 @@ class AwaitAllAndResultTests {
 		try (Scenario s = this.harness.scenario("events")) {
 			s.expect("orders", fieldEquals("n", 0));
 			ScenarioResult result = s.publish("orders", Map.of("n", 1)).awaitAll(SHORT);
-			assertThat(result.failureSummary()).contains("Timeline (last 4 of 4):")
+			assertThat(result.failureSummary()).contains("Timeline (last 5 of 5):")
 				.contains(" published")
 				.contains(" mismatched  (at n: expected 0, got 1)")
 				.contains(" deadline  (1 near-miss)");
@@ -274,7 +277,7 @@ class AwaitAllAndResultTests {
 			ScenarioResult result = s.publish("orders", Map.of("s", longValue)).awaitAll(SHORT);
 			String full = String.valueOf(handle.lastMismatchReason());
 			assertThat(full).startsWith("at s: expected \"y\", got \"xxx").hasSizeGreaterThan(120);
-			assertThat(result.timeline().get(1).detail()).hasSize(120).isEqualTo(full.substring(0, 117) + "...");
+			assertThat(result.timeline().get(2).detail()).hasSize(120).isEqualTo(full.substring(0, 117) + "...");
 		}
 	}
 
@@ -287,12 +290,14 @@ class AwaitAllAndResultTests {
 			}
 			ScenarioResult result = s.awaitAll(SHORT);
 			assertThat(result.timeline()).hasSize(256);
-			assertThat(result.timelineDropped()).isEqualTo(271 - 256);
+			assertThat(result.timelineDropped()).isEqualTo(361 - 256);
 			assertThat(result.timeline().get(0).detail()).isEqualTo("expect");
-			assertThat(result.timeline().get(1).detail()).isEqualTo("at n: expected -1, got 5");
+			assertThat(result.timeline().get(1).detail()).isEqualTo("at n: expected -1, got 26");
+			assertThat(result.timeline().get(2).action()).isEqualTo(TimelineAction.ACKNOWLEDGED);
+			assertThat(result.timeline().get(3).action()).isEqualTo(TimelineAction.PUBLISHED);
 			assertThat(result.timeline().get(255).action()).isEqualTo(TimelineAction.DEADLINE);
 			assertThat(result.failureSummary())
-				.contains("Timeline (last 20 of 271):\n" + "  ... 15 earliest entries dropped (buffer cap)\n");
+				.contains("Timeline (last 20 of 361):\n" + "  ... 105 earliest entries dropped (buffer cap)\n");
 			assertThat(result.failureSummary().lines().filter((line) -> line.matches(" +\\d+\\.\\dms  .*")))
 				.hasSize(20);
 		}
@@ -381,8 +386,15 @@ class AwaitAllAndResultTests {
 				.containsExactly(Outcome.PASS, Outcome.SLOW, Outcome.FAIL);
 			assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
 		}
-		try (Scenario s = this.harness.scenario("none")) {
-			s.on("x");
+		try (Scenario s = this.harness.scenario("fail-over-timeout")) {
+			s.expect("silent");
+			s.expect("wrong", fieldEquals("n", 1));
+			ScenarioResult result = s.publish("wrong", Map.of("n", 2)).awaitAll(SHORT);
+			assertThat(result.handles()).extracting(Handle::outcome).containsExactly(Outcome.TIMEOUT, Outcome.FAIL);
+			assertThat(result.outcome()).as("FAIL outranks TIMEOUT").isEqualTo(Outcome.FAIL);
+		}
+		try (Scenario s = this.harness.scenario("replies only")) {
+			s.on("x").publish("y", Map.of());
 			assertThat(s.publish("x", Map.of()).awaitAll(SHORT).outcome()).isEqualTo(Outcome.PASS);
 		}
 	}
@@ -393,13 +405,13 @@ class AwaitAllAndResultTests {
 		for (Outcome outcome : Outcome.values()) {
 			values.add(outcome.value());
 		}
-		assertThat(values).containsExactly("pass", "fail", "timeout", "slow", "pending");
+		assertThat(values).containsExactly("pass", "fail", "timeout", "slow", "aborted", "pending");
 		List<String> actions = new ArrayList<>();
 		for (TimelineAction action : TimelineAction.values()) {
 			actions.add(action.value());
 		}
-		assertThat(actions).containsExactly("published", "publish_failed", "received", "matched", "mismatched",
-				"deadline", "replied", "reply_failed", "transport_down", "transport_up");
+		assertThat(actions).containsExactly("published", "acknowledged", "publish_failed", "received", "matched",
+				"mismatched", "deadline", "replied", "reply_failed", "transport_down", "transport_up");
 	}
 
 	@SuppressWarnings("NullAway")

@@ -92,6 +92,25 @@ class ConcurrencyTests {
 		}
 	}
 
+	@Test
+	void aThousandScenariosOnANetworkTransportMatchInTheirLanesOnlyTheirOwnMessage() throws Exception {
+		FakeTransport transport = FakeTransport.named("network").asynchronous();
+		try (Harness harness = Harness.builder(transport)
+			.correlation(CorrelationPolicy.field("correlation_id"))
+			.build()
+			.connect()) {
+			List<Handle> handles = join(IntStream.range(0, 1000)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> ownMessage(harness, "topic-" + (i % 4), i),
+						this.pool))
+				.toList());
+			assertThat(handles).allSatisfy((handle) -> {
+				assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
+				assertThat(handle.attempts()).isZero();
+			});
+			assertThat(harness.activeSubscriptionCount()).isZero();
+		}
+	}
+
 	private static Handle ownMessage(Harness harness, String topic, int n) {
 		try (Scenario s = harness.scenario("scope-" + n)) {
 			Handle handle = s.expect(topic, fieldEquals("n", n));

@@ -61,9 +61,31 @@ class DispatcherTests {
 		}
 	}
 
-	@Test // G-98
-	void aMessageWithoutAnIdIsOfferedToEveryScenarioOnItsTopic() {
+	@Test
+	void aMessageWithoutAnIdCountsForNoScenarioAndIsASurpriseByDefault() {
 		try (Harness harness = harness(64); Scenario a = harness.scenario("a"); Scenario b = harness.scenario("b")) {
+			Handle inA = a.expect("orders");
+			Handle inB = b.expect("orders");
+			this.transport.deliver(json("orders", "{\"n\":1}"));
+			assertThat(inA.outcome()).isEqualTo(Outcome.PENDING);
+			assertThat(inA.attempts()).isZero();
+			assertThat(inB.outcome()).isEqualTo(Outcome.PENDING);
+			assertThat(inB.attempts()).isZero();
+			assertThat(harness.unidentified()).isEqualTo(Unidentified.IGNORE);
+			assertThat(harness.surprises()).singleElement()
+				.satisfies((surprise) -> assertThat(surprise.kind()).isEqualTo(Surprise.Kind.UNIDENTIFIED))
+				.satisfies((surprise) -> assertThat(surprise.kind().value()).isEqualTo("no_correlation_id"))
+				.satisfies((surprise) -> assertThat(surprise.correlationId()).isNull());
+		}
+	}
+
+	@Test // G-98, now an opt-in
+	void aMessageWithoutAnIdIsOfferedToEveryScenarioOnItsTopicWhenTheHarnessBroadcasts() {
+		try (Harness harness = Harness.builder(this.transport)
+			.correlation(CorrelationPolicy.field("correlation_id"))
+			.unidentified(Unidentified.BROADCAST)
+			.build()
+			.connect(); Scenario a = harness.scenario("a"); Scenario b = harness.scenario("b")) {
 			Handle inA = a.expect("orders", fieldEquals("n", 1));
 			Handle inB = b.expect("orders", fieldEquals("n", 2));
 			Handle elsewhere = b.expect("payments");

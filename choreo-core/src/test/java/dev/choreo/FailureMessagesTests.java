@@ -116,9 +116,9 @@ class FailureMessagesTests {
 
 					  [TIMEOUT] orders.settled
 					      matcher : anyPayload()
-					      why     : no matching message arrived on topic 'orders.settled' within %s%s
-					      latency : %s""".formatted(Times.wholeMs(handle.latencyMillis()), SILENT, latency(handle))
-					+ timeline(result, "orders.created|published|", "orders.settled|deadline|no message"));
+					      why     : no matching message arrived on topic 'orders.settled' within 50ms%s
+					      waited  : 50ms""".formatted(SILENT) + timeline(result, "orders.created|published|",
+					"orders.created|acknowledged|", "orders.settled|deadline|no message"));
 		}
 	}
 
@@ -136,10 +136,9 @@ class FailureMessagesTests {
 
 					  [TIMEOUT] orders.settled
 					      matcher : anyPayload()
-					      why     : no matching message arrived on topic 'orders.settled' within %s%s
-					      latency : %s""".formatted(s.correlationId(), Times.wholeMs(handle.latencyMillis()),
-					SILENT_CORRELATED, latency(handle))
-					+ timeline(result, "orders.created|published|", "orders.settled|deadline|no message"));
+					      why     : no matching message arrived on topic 'orders.settled' within 50ms%s
+					      waited  : 50ms""".formatted(s.correlationId(), SILENT_CORRELATED) + timeline(result,
+					"orders.created|published|", "orders.created|acknowledged|", "orders.settled|deadline|no message"));
 		}
 	}
 
@@ -163,15 +162,15 @@ class FailureMessagesTests {
 
 					  [FAIL] orders.settled
 					      matcher : fieldEquals("status", "SETTLED")
-					      why     : 2 messages matched the correlation but failed the matcher; latest mismatch: \
-					at status: expected "SETTLED", got "REJECTED"
+					      why     : 2 messages carrying this scenario's correlation id arrived but failed the matcher; \
+					latest mismatch: at status: expected "SETTLED", got "REJECTED"
 					      payload : {"status":"REJECTED","password":"<redacted>","correlation_id":"%s"}
-					      latency : %s""".formatted(id, id, latency(handle))
-					+ timeline(result, "orders.settled|received|expect",
-							"orders.settled|mismatched|at status: expected \"SETTLED\", got \"PENDING\"",
-							"orders.settled|published|", "orders.settled|received|expect",
-							"orders.settled|mismatched|at status: expected \"SETTLED\", got \"REJECTED\"",
-							"orders.settled|published|", "orders.settled|deadline|2 near-misses"));
+					      waited  : 50ms""".formatted(id, id) + timeline(result, "orders.settled|published|",
+					"orders.settled|received|expect",
+					"orders.settled|mismatched|at status: expected \"SETTLED\", got \"PENDING\"",
+					"orders.settled|acknowledged|", "orders.settled|published|", "orders.settled|received|expect",
+					"orders.settled|mismatched|at status: expected \"SETTLED\", got \"REJECTED\"",
+					"orders.settled|acknowledged|", "orders.settled|deadline|2 near-misses"));
 			assertThat(result.failureSummary()).doesNotContain("hunter2");
 		}
 	}
@@ -187,11 +186,11 @@ class FailureMessagesTests {
 
 					  [FAIL] orders
 					      matcher : throws
-					      why     : 1 message matched the correlation but failed the matcher; latest mismatch: \
-					matcher raised java.lang.IllegalStateException
+					      why     : 1 message arrived but failed the matcher; latest mismatch: matcher raised \
+					java.lang.IllegalStateException
 					      payload : <4 bytes: "text">
-					      latency : %s""".formatted(latency(handle)) + timeline(result, "orders|received|expect",
-					"orders|mismatched|matcher raised java.lang.IllegalStateException", "orders|published|",
+					      waited  : 50ms""" + timeline(result, "orders|published|", "orders|received|expect",
+					"orders|mismatched|matcher raised java.lang.IllegalStateException", "orders|acknowledged|",
 					"orders|deadline|1 near-miss"));
 		}
 	}
@@ -210,8 +209,9 @@ class FailureMessagesTests {
 					      why     : matched in %s, budget 0.0ms (exceeded by %s)
 					      latency : %s""".formatted(latency(handle), Times.ms(handle.latency().minusNanos(1)),
 					latency(handle))
-					+ timeline(result, "orders|received|expect",
-							"orders|matched|anyPayload() [SLOW " + latency(handle) + ">0.0ms]", "orders|published|"));
+					+ timeline(result, "orders|published|", "orders|received|expect",
+							"orders|matched|anyPayload() [SLOW " + latency(handle) + ">0.0ms]",
+							"orders|acknowledged|"));
 		}
 	}
 
@@ -234,19 +234,19 @@ class FailureMessagesTests {
 				Scenario 'closed-early' failed: 1 of 1 expectation did not pass
 				correlation: null
 
-				  [TIMEOUT] orders
+				  [ABORTED] orders
 				      matcher : anyPayload()
 				      why     : aborted: the scenario was closed before awaitAll()
-				      latency : 0.0ms""" + timeline(closed, "elsewhere|published|"));
+				      latency : -""" + timeline(closed, "elsewhere|published|", "elsewhere|acknowledged|"));
 		ScenarioResult raised = observer.finished.get(1).result();
 		assertThat(raised.failureSummary()).isEqualTo("""
 				Scenario 'raised' failed: 1 of 1 expectation did not pass
 				correlation: null
 
-				  [TIMEOUT] orders
+				  [ABORTED] orders
 				      matcher : anyPayload()
 				      why     : aborted: the test raised java.lang.IllegalStateException before awaitAll()
-				      latency : 0.0ms""" + timeline(raised, "elsewhere|published|"));
+				      latency : -""" + timeline(raised, "elsewhere|published|", "elsewhere|acknowledged|"));
 	}
 
 	@Test
@@ -266,23 +266,27 @@ class FailureMessagesTests {
 					  [FAIL] cancelled
 					      matcher : fieldEquals("id", 1)
 					      why     : a message matched on topic 'cancelled' but none was expected: fieldEquals("id", 1)
-					      latency : %s
+					      payload : {"id":1}
+					      arrived : %s after the trigger
 
 					  [PASS] refunded
 					      matcher : fieldEquals("id", 1)
-					      why     : nothing matching arrived on topic 'refunded' within 50ms
-					      latency : %s
+					      why     : nothing matching arrived on topic 'refunded' within 50ms (the deadline came before \
+					its 1s window ended)
+					      watched : %s
 
 					  [FAIL] lines
 					      matcher : fieldEquals("kind", "line")
 					      why     : only 1 of 3 matching messages arrived on topic 'lines' within 50ms
 					      payload : {"kind":"total"}
-					      latency : %s""".formatted(latency(none), latency(quiet), latency(counted)) + timeline(result,
-					"cancelled|received|expect", "cancelled|matched|unexpected: fieldEquals(\"id\", 1)",
-					"cancelled|published|", "lines|received|expect",
-					"lines|matched|fieldEquals(\"kind\", \"line\") (match 1 of 3)", "lines|published|",
-					"lines|received|expect", "lines|mismatched|at kind: expected \"line\", got \"total\"",
-					"lines|published|", "refunded|deadline|nothing unexpected", "lines|deadline|1 of 3 matches"));
+					      waited  : 50ms""".formatted(latency(none), latency(quiet))
+					+ timeline(result, "cancelled|published|", "cancelled|received|expect",
+							"cancelled|matched|unexpected: fieldEquals(\"id\", 1)", "cancelled|acknowledged|",
+							"lines|published|", "lines|received|expect",
+							"lines|matched|fieldEquals(\"kind\", \"line\") (match 1 of 3)", "lines|acknowledged|",
+							"lines|published|", "lines|received|expect",
+							"lines|mismatched|at kind: expected \"line\", got \"total\"", "lines|acknowledged|",
+							"refunded|deadline|nothing unexpected", "lines|deadline|1 of 3 matches"));
 		}
 	}
 
@@ -305,28 +309,34 @@ class FailureMessagesTests {
 			String problem = result.problems().get(0);
 			assertThat(problem).matches("harness 'fake' lost its connection at \\d+\\.\\dms: broker restarted");
 			assertThat(result.failureSummary()).isEqualTo("""
-					Scenario 'replies' passed: 1 expectation
+					Scenario 'replies' failed: 3 problems (below)
 					correlation: %s
+
+					Problems:
+					  %s
+					  reply to 'orders' -> 'invoices' failed: reply builder raised java.lang.IllegalStateException: \
+					SECRET
+					  reply to 'payments' -> 'receipts' was never triggered: no message of this scenario arrived on \
+					'payments'; declare it optional() if the flow may not call it
 
 					  [PASS] confirmations
 					      matcher : anyPayload()
 					      why     : matched: anyPayload()
 					      latency : %s
 
-					Problems:
-					  %s
-
 					Replies:
 					  orders -> confirmations: replied (1 match / 1 candidate)
 					  orders -> invoices: reply_failed (1 match / 1 candidate) builder=IllegalStateException
 					  orders -> audits: replied (1 match / 1 candidate) correlation_overridden
 					  payments -> receipts: armed_no_match (0 match / 0 candidate)""".formatted(s.correlationId(),
-					latency(handle), problem)
-					+ timeline(result, "|transport_down|broker restarted", "orders|received|reply:confirmations",
+					problem, latency(handle))
+					+ timeline(result, "|transport_down|broker restarted", "orders|published|",
+							"orders|received|reply:confirmations", "orders|replied|reply=confirmations",
 							"confirmations|received|expect", "confirmations|matched|anyPayload()",
-							"orders|replied|reply=confirmations", "orders|received|reply:invoices",
-							"orders|reply_failed|reply=invoices error=IllegalStateException",
-							"orders|received|reply:audits", "orders|replied|reply=audits", "orders|published|"));
+							"confirmations|acknowledged|reply", "orders|received|reply:invoices",
+							"orders|reply_failed|reply=invoices error=IllegalStateException: SECRET",
+							"orders|received|reply:audits", "orders|replied|reply=audits", "audits|acknowledged|reply",
+							"orders|acknowledged|"));
 		}
 	}
 
@@ -339,9 +349,9 @@ class FailureMessagesTests {
 			}
 			ScenarioResult result = s.awaitAll(SHORT);
 			List<TimelineEntry> entries = result.timeline();
-			assertThat(entries).hasSize(91);
+			assertThat(entries).hasSize(121);
 			assertThat(result.failureSummary())
-				.endsWith("\n\nTimeline (last 20 of 91):\n  ... 71 earlier entries elided" + lastTwenty(entries, 30));
+				.endsWith("\n\nTimeline (last 20 of 121):\n  ... 101 earlier entries elided" + lastTwenty(entries, 30));
 		}
 	}
 
@@ -354,17 +364,18 @@ class FailureMessagesTests {
 			}
 			ScenarioResult result = s.awaitAll(SHORT);
 			assertThat(result.failureSummary())
-				.endsWith("\n\nTimeline (last 20 of 271):\n  ... 15 earliest entries dropped (buffer cap)"
+				.endsWith("\n\nTimeline (last 20 of 361):\n  ... 105 earliest entries dropped (buffer cap)"
 						+ lastTwenty(result.timeline(), 90));
 		}
 	}
 
 	private static String lastTwenty(List<TimelineEntry> entries, int published) {
 		List<String> rows = new ArrayList<>();
-		for (int n = published - 7; n < published; n++) {
+		for (int n = published - 5; n < published; n++) {
+			rows.add("orders|published|");
 			rows.add("orders|received|expect");
 			rows.add("orders|mismatched|at n: expected -1, got " + n);
-			rows.add("orders|published|");
+			rows.add("orders|acknowledged|");
 		}
 		rows.add("orders|deadline|" + published + " near-misses");
 		List<String> last = rows.subList(rows.size() - 20, rows.size());
@@ -388,7 +399,7 @@ class FailureMessagesTests {
 			s.on("kafka", "orders.new").publishOn("nats", "orders.processed", Map.of("forwarded", true));
 			ScenarioResult result = s.publish("kafka", "orders.new", Map.of("n", 1)).awaitAll(SHORT);
 			List<TimelineEntry> entries = result.timeline();
-			assertThat(entries).hasSize(6);
+			assertThat(entries).hasSize(8);
 			assertThat(result.failureSummary()).isEqualTo("""
 					Scenario 'bridge' failed: 1 of 2 expectations did not pass
 					correlation: null
@@ -400,20 +411,21 @@ class FailureMessagesTests {
 
 					  [TIMEOUT] results on kafka
 					      matcher : anyPayload()
-					      why     : no matching message arrived on topic 'results' within %s%s
-					      latency : %s
+					      why     : no matching message arrived on topic 'results' within 50ms%s
+					      waited  : 50ms
 
 					Replies:
 					  orders.new on kafka -> orders.processed on nats: replied (1 match / 1 candidate)
 
-					Timeline (last 6 of 6):""".formatted(latency(processed), Times.wholeMs(results.latencyMillis()),
-					SILENT, latency(results))
-					+ line(entries.get(0), "kafka", "orders.new|received|reply:orders.processed")
-					+ line(entries.get(1), "nats", "orders.processed|received|expect")
-					+ line(entries.get(2), "nats", "orders.processed|matched|anyPayload()")
-					+ line(entries.get(3), "kafka", "orders.new|replied|reply=orders.processed")
-					+ line(entries.get(4), "kafka", "orders.new|published|")
-					+ line(entries.get(5), "kafka", "results|deadline|no message"));
+					Timeline (last 8 of 8):""".formatted(latency(processed), SILENT)
+					+ line(entries.get(0), "kafka", "orders.new|published|")
+					+ line(entries.get(1), "kafka", "orders.new|received|reply:orders.processed")
+					+ line(entries.get(2), "kafka", "orders.new|replied|reply=orders.processed")
+					+ line(entries.get(3), "nats", "orders.processed|received|expect")
+					+ line(entries.get(4), "nats", "orders.processed|matched|anyPayload()")
+					+ line(entries.get(5), "nats", "orders.processed|acknowledged|reply")
+					+ line(entries.get(6), "kafka", "orders.new|acknowledged|")
+					+ line(entries.get(7), "kafka", "results|deadline|no message"));
 		}
 	}
 
@@ -465,16 +477,18 @@ class FailureMessagesTests {
 			assertThat(result.failureSummary()).contains("""
 					  [FAIL] text
 					      matcher : fieldEquals("n", 1)
-					      why     : 1 message matched the correlation but failed the matcher; latest mismatch: \
-					payload is not JSON (13 bytes): at n: no field "n": the payload is bytes
+					      why     : 1 message arrived but failed the matcher; latest mismatch: payload is not JSON \
+					(13 bytes): at n: no field "n": the payload is bytes
 					      payload : <13 bytes: "order shipped">
-					      latency : %s""".formatted(latency(text))).contains("""
+					      waited  : 50ms""").contains("""
 					  [FAIL] json
 					      matcher : fieldEquals("n", 1)
-					      why     : 1 message matched the correlation but failed the matcher; latest mismatch: \
-					at n: no field "n": the payload is a string
+					      why     : 1 message arrived but failed the matcher; latest mismatch: at n: no field "n": \
+					the payload is a string
 					      payload : "order shipped"
-					      latency : %s""".formatted(latency(json)));
+					      waited  : 50ms""");
+			assertThat(text.outcome()).isEqualTo(Outcome.FAIL);
+			assertThat(json.outcome()).isEqualTo(Outcome.FAIL);
 		}
 	}
 
@@ -487,10 +501,11 @@ class FailureMessagesTests {
 			assertThat(result.failureSummary()).contains("""
 					  [FAIL] logins
 					      matcher : admin
-					      why     : 1 message matched the correlation but failed the matcher; latest mismatch: \
-					expected admin, got {"user":"guest","password":"hunter2"}
+					      why     : 1 message arrived but failed the matcher; latest mismatch: expected admin, got \
+					{"user":"guest","password":"hunter2"}
 					      payload : {"user":"guest","password":"<redacted>"}
-					      latency : %s""".formatted(latency(handle)));
+					      waited  : 50ms""");
+			assertThat(handle.outcome()).isEqualTo(Outcome.FAIL);
 		}
 	}
 

@@ -42,7 +42,8 @@ class ScenarioStateMachineTests {
 		try (Scenario s = this.harness.scenario("fresh")) {
 			assertThatExceptionOfType(IllegalScenarioStateException.class)
 				.isThrownBy(() -> s.publish("orders", Map.of("id", 1)))
-				.withMessage("Scenario 'fresh' has nothing to wait for: call expect() or on() before publish()");
+				.withMessage("Scenario 'fresh' has nothing to check: add expect(...), expectNone(...) or a reply with"
+						+ " on(...).respond/publish(...)");
 			assertThat(this.transport.sent()).isEmpty();
 		}
 	}
@@ -53,7 +54,8 @@ class ScenarioStateMachineTests {
 			List<String> ran = new java.util.ArrayList<>();
 			assertThatExceptionOfType(IllegalScenarioStateException.class)
 				.isThrownBy(() -> s.trigger(() -> ran.add("ran")))
-				.withMessage("Scenario 'fresh' has nothing to wait for: call expect() or on() before trigger()");
+				.withMessage("Scenario 'fresh' has nothing to check: add expect(...), expectNone(...) or a reply with"
+						+ " on(...).respond/publish(...)");
 			assertThat(ran).isEmpty();
 		}
 	}
@@ -112,38 +114,65 @@ class ScenarioStateMachineTests {
 		}
 	}
 
-	@Test
-	void bindingAReplyChainAfterPublishSaysRepliesMustBeLiveFirst() {
+	@Test // A-4, changed: a chain cannot be left open past the first publish
+	void aReplyChainLeftOpenStopsThePublishUntilItHasItsReply() {
 		try (Scenario s = this.harness.scenario("late-reply")) {
 			ReplyChain<Scenario> chain = s.on("orders");
-			s.publish("orders", Map.of("id", 1));
+			s.expect("confirmations");
 			assertThatExceptionOfType(IllegalScenarioStateException.class)
-				.isThrownBy(() -> chain.publish("confirmations", Map.of("ok", true)))
-				.withMessage("Scenario 'late-reply' has already published: call publish() on the reply chain before"
-						+ " the first publish(), since replies must be live before their messages are sent");
-			assertThat(this.harness.activeSubscriptionCount()).isZero();
+				.isThrownBy(() -> s.publish("orders", Map.of("id", 1)))
+				.withMessage("Scenario 'late-reply' has an on('orders') with no reply: finish it with .respond(...),"
+						+ " .publish(...) or .publishOn(...) before publish()");
+			assertThat(this.transport.sent()).isEmpty();
+			chain.publish("confirmations", Map.of("ok", true));
+			s.publish("orders", Map.of("id", 1)).awaitAll(Duration.ofSeconds(5)).assertPassed();
 		}
 	}
 
-	@Test
-	void onAloneIsEnoughToPublishAndAwait() {
+	@Test // A-5, changed: an on() without a reply checks nothing
+	void anOnWithoutAReplyIsAnErrorThatSaysHowToFinishIt() {
 		try (Scenario s = this.harness.scenario("reply-only")) {
 			s.on("orders");
-			ScenarioResult result = s.publish("orders", Map.of("id", 1)).awaitAll(SHORT);
-			assertThat(result.passed()).isTrue();
-			assertThat(result.handles()).isEmpty();
-			assertThat(result.outcome()).isEqualTo(Outcome.PASS);
+			assertThatExceptionOfType(IllegalScenarioStateException.class)
+				.isThrownBy(() -> s.publish("orders", Map.of("id", 1)))
+				.withMessage("Scenario 'reply-only' has an on('orders') with no reply: finish it with .respond(...),"
+						+ " .publish(...) or .publishOn(...) before publish()");
 		}
 	}
 
-	@Test
-	void aReplyOnlyScenarioReturnsAtOnceWithoutWaitingForTheTimeout() {
+	@Test
+	void aScenarioWithNothingToCheckIsAnErrorThatSaysWhatToAdd() {
+		try (Scenario s = this.harness.scenario("empty")) {
+			s.on("orders").optional().publish("confirmations", Map.of("ok", true));
+			assertThatExceptionOfType(IllegalScenarioStateException.class).isThrownBy(() -> s.trigger(() -> {
+			}))
+				.withMessage("Scenario 'empty' has nothing to check: add expect(...), expectNone(...) or a reply with"
+						+ " on(...).respond/publish(...)");
+		}
+	}
+
+	@Test // A-5, changed: a reply-only scenario waits for its reply, not for its timeout
+	void aReplyOnlyScenarioReturnsOnceItsReplyWasSent() {
 		try (Scenario s = this.harness.scenario("reply-only")) {
 			s.on("orders").publish("confirmations", Map.of("ok", true));
-			long start = System.nanoTime();
-			ScenarioResult result = s.publish("elsewhere", Map.of("id", 1)).awaitAll(Duration.ofMinutes(10));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+			ScenarioResult result = s.publish("orders", Map.of("id", 1)).awaitAll(Duration.ofMinutes(10));
 			assertThat(result.passed()).isTrue();
+			assertThat(result.replies()).singleElement()
+				.satisfies((reply) -> assertThat(reply.state()).isEqualTo(ReplyReportState.REPLIED))
+				.satisfies((reply) -> assertThat(reply.replyPublished()).isTrue());
+		}
+	}
+
+	@Test
+	void aReplyOnlyScenarioWhoseReplyNeverFiresFails() {
+		try (Scenario s = this.harness.scenario("reply-only")) {
+			s.on("orders").publish("confirmations", Map.of("ok", true));
+			ScenarioResult result = s.publish("elsewhere", Map.of("id", 1)).awaitAll(SHORT);
+			assertThat(result.passed()).isFalse();
+			assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+			assertThat(result.problems()).containsExactly("reply to 'orders' -> 'confirmations' was never triggered:"
+					+ " no message of this scenario arrived on 'orders'; declare it optional() if the flow may not call"
+					+ " it");
 			assertThat(result.replies()).singleElement()
 				.extracting(ReplyReport::state)
 				.isEqualTo(ReplyReportState.ARMED_NO_MATCH);
@@ -250,7 +279,9 @@ class ScenarioStateMachineTests {
 	void triggerCountsAsAPublish() {
 		try (Scenario s = this.harness.scenario("triggered")) {
 			Handle handle = s.expect("orders", fieldEquals("id", 7));
-			ScenarioResult result = s.trigger(() -> this.harness.publish("orders", Map.of("id", 7))).awaitAll(SHORT);
+			ScenarioResult result = s
+				.trigger(() -> this.harness.publish("orders", Map.of("id", 7, "correlation_id", s.correlationId())))
+				.awaitAll(SHORT);
 			assertThat(result.passed()).isTrue();
 			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
 			assertThatExceptionOfType(IllegalScenarioStateException.class).isThrownBy(() -> s.expect("late"));

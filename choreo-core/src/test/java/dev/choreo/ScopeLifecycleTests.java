@@ -88,7 +88,7 @@ class ScopeLifecycleTests {
 			assertThat(logs.messages(Level.WARN)).containsExactly("Scenario 'forgot-await' was closed without"
 					+ " awaitAll(); its expectations and replies were never resolved");
 		}
-		assertThat(handle.outcome()).isEqualTo(Outcome.TIMEOUT);
+		assertThat(handle.outcome()).isEqualTo(Outcome.ABORTED);
 		assertThat(handle.reason()).isEqualTo("aborted: the scenario was closed before awaitAll()");
 		assertThat(handle.latency()).isEqualTo(Duration.ZERO);
 		assertThat(this.observer.finished).singleElement().satisfies((finished) -> {
@@ -98,7 +98,7 @@ class ScopeLifecycleTests {
 			assertThat(finished.result().passed()).isFalse();
 			assertThat(finished.result().handles()).containsExactly(handle);
 			assertThat(finished.result().timeline()).extracting(TimelineEntry::action)
-				.containsExactly(TimelineAction.PUBLISHED);
+				.containsExactly(TimelineAction.PUBLISHED, TimelineAction.ACKNOWLEDGED);
 		});
 	}
 
@@ -125,7 +125,7 @@ class ScopeLifecycleTests {
 			}
 			assertThat(logs.everything()).doesNotContain("SECRET").doesNotContain("without awaitAll");
 		}
-		assertThat(first.outcome()).isEqualTo(Outcome.TIMEOUT);
+		assertThat(first.outcome()).isEqualTo(Outcome.ABORTED);
 		assertThat(first.reason())
 			.isEqualTo("aborted: the test raised java.lang.IllegalStateException before awaitAll()");
 		assertThat(second.outcome()).isEqualTo(Outcome.PASS);

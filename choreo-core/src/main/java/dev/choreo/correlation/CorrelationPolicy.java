@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides how a scenario's correlation id is generated, stamped onto the messages it
  * publishes and read back from the messages it receives. With a routing policy,
- * concurrent scenarios on a shared broker never see each other's messages; a message that
- * carries no id at all is offered to every live scenario on its topic. <pre class="code">
+ * concurrent scenarios on a shared broker never see each other's messages. A message that
+ * carries no id at all counts for no scenario, unless the harness is told to broadcast it
+ * ({@link dev.choreo.Harness.Builder#unidentified(dev.choreo.Unidentified)}).
+ * <pre class="code">
  * Harness.builder(transport).correlation(CorrelationPolicy.field("correlation_id"));
  * Harness.builder(transport).correlation(CorrelationPolicy.testNamespace());   // TEST-&lt;32 hex&gt;
  * Harness.builder(transport).correlation(CorrelationPolicy.header("x-correlation-id"));
@@ -56,6 +58,16 @@ public interface CorrelationPolicy {
 	}
 
 	/**
+	 * Return where this policy keeps the id, for failure messages, such as
+	 * {@code field 'correlation_id'} or {@code header 'x-correlation-id'}. The default is
+	 * the policy's {@code toString()}.
+	 * @return where the id travels
+	 */
+	default String idLocation() {
+		return toString();
+	}
+
+	/**
 	 * Return the policy that does nothing: no id, nothing stamped, every message offered
 	 * to every scenario on its topic. The default, for one scenario at a time on a
 	 * dedicated broker.
@@ -66,7 +78,8 @@ public interface CorrelationPolicy {
 	}
 
 	/**
-	 * Return a policy that keeps the id in a top-level field of map payloads.
+	 * Return a policy that keeps the id in a top-level field of map payloads (and of text
+	 * payloads that hold a JSON object, which stay text). Other payloads cannot carry it.
 	 * @param field the field name
 	 * @return the policy
 	 */

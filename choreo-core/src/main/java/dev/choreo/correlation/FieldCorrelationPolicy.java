@@ -5,13 +5,19 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the id in a top-level field of map payloads. Payloads that are not maps are left
- * alone on the way out and carry no id on the way in. A payload that already has the
- * field keeps its value.
+ * Keeps the id in a top-level field of map payloads. A text payload that holds a JSON
+ * object gets the field inserted right after its opening brace and stays text, the rest
+ * of it untouched. Other payloads are left alone on the way out and carry no id on the
+ * way in. A payload that already has the field keeps its value.
  */
 final class FieldCorrelationPolicy implements CorrelationPolicy {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final String field;
 
@@ -37,6 +43,9 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 
 	@Override
 	public Envelope write(Envelope envelope, String correlationId) {
+		if (envelope.payload() instanceof String text) {
+			return writeText(envelope, text, correlationId);
+		}
 		if (!(envelope.payload() instanceof Map<?, ?> payload)) {
 			return envelope;
 		}
@@ -50,12 +59,48 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 		return envelope.withPayload(stamped);
 	}
 
+	private Envelope writeText(Envelope envelope, String text, String correlationId) {
+		JsonNode tree = parse(text);
+		if (tree == null || !tree.isObject()) {
+			return envelope;
+		}
+		CorrelationIds.checkNamespace(this.prefix, correlationId);
+		JsonNode existing = tree.get(this.field);
+		if (existing != null) {
+			CorrelationIds.checkNamespace(this.prefix, existing.isString() ? existing.asString() : existing.toString());
+			return envelope;
+		}
+		int brace = text.indexOf('{');
+		String member = json.writeValueAsString(this.field) + ":" + json.writeValueAsString(correlationId);
+		String stamped = text.substring(0, brace + 1) + member + (tree.isEmpty() ? "" : ",")
+				+ text.substring(brace + 1);
+		return envelope.withPayload(stamped);
+	}
+
+	private static @Nullable JsonNode parse(String text) {
+		String trimmed = text.strip();
+		if (!trimmed.startsWith("{")) {
+			return null;
+		}
+		try {
+			return json.readTree(trimmed);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
 	@Override
 	public @Nullable String read(Envelope envelope) {
 		if (envelope.payload() instanceof Map<?, ?> payload && payload.get(this.field) instanceof String id) {
 			return id;
 		}
 		return null;
+	}
+
+	@Override
+	public String idLocation() {
+		return "field '" + this.field + "'";
 	}
 
 	@Override

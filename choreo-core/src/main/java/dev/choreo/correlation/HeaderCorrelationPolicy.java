@@ -45,6 +45,11 @@ final class HeaderCorrelationPolicy implements CorrelationPolicy {
 	}
 
 	@Override
+	public String idLocation() {
+		return "header '" + this.header + "'";
+	}
+
+	@Override
 	public boolean routesByCorrelation() {
 		return true;
 	}

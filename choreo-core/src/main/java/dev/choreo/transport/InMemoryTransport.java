@@ -150,6 +150,15 @@ public final class InMemoryTransport implements Transport {
 		}
 	}
 
+	/**
+	 * Return {@code true}: subscribers run on the publishing thread.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean synchronousDelivery() {
+		return true;
+	}
+
 	@Override
 	public TransportCapabilities capabilities() {
 		return CAPABILITIES;

@@ -82,6 +82,18 @@ public interface Transport extends AutoCloseable {
 	TransportCapabilities capabilities();
 
 	/**
+	 * Return whether this transport delivers each message on the thread that publishes
+	 * it, before {@code publish} returns, as the in-memory transport does. A harness then
+	 * runs matchers and replies on that thread. For every other transport (the default)
+	 * it runs them off the transport's delivery threads, in order per scenario, so slow
+	 * user code never holds up another scenario's messages.
+	 * @return whether delivery is synchronous with publishing
+	 */
+	default boolean synchronousDelivery() {
+		return false;
+	}
+
+	/**
 	 * Return the headers a reply to {@code trigger} must carry so that the requester
 	 * recognises it, for example Kafka's correlation header for a request sent with a
 	 * replying template. The default is none.

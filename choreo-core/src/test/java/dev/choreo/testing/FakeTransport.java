@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A scriptable transport double: delivers like the in-memory transport, counts every
- * call, and can be told to fail, to lose its connection, or to fan each publish out to
- * several threads released at once.
+ * call, and can be told to fail, to lose its connection, to fan each publish out to
+ * several threads released at once, to block publishes to a topic, or to say that it
+ * delivers on threads of its own (so the harness runs matchers and replies in its lanes,
+ * as for a network transport).
  */
 public final class FakeTransport implements Transport {
 
@@ -81,6 +83,12 @@ public final class FakeTransport implements Transport {
 
 	private volatile Runnable beforeConnectFails = () -> {
 	};
+
+	private volatile boolean synchronous = true;
+
+	private volatile boolean confirmPublishes = true;
+
+	private final Map<String, CountDownLatch> blocked = new ConcurrentHashMap<>();
 
 	private FakeTransport(String name, TransportCapabilities capabilities) {
 		this.name = name;
@@ -183,6 +191,38 @@ public final class FakeTransport implements Transport {
 	 */
 	public FakeTransport unconfirmedSubscriptions() {
 		this.confirmSubscriptions = false;
+		return this;
+	}
+
+	/**
+	 * Say that deliveries come on the transport's own threads, as a network transport's
+	 * do: the harness then runs matchers and replies in its lanes, off the delivering
+	 * thread. Set it before building the harness.
+	 * @return this transport
+	 */
+	public FakeTransport asynchronous() {
+		this.synchronous = false;
+		return this;
+	}
+
+	/**
+	 * Never tell a publish callback anything, as a broker that never acknowledges.
+	 * @return this transport
+	 */
+	public FakeTransport unconfirmedPublishes() {
+		this.confirmPublishes = false;
+		return this;
+	}
+
+	/**
+	 * Make every publish to a topic block the publishing thread until a latch opens, as a
+	 * client waiting for topic metadata does.
+	 * @param topic the topic
+	 * @param until the latch that lets publishes through
+	 * @return this transport
+	 */
+	public FakeTransport blockingPublish(String topic, CountDownLatch until) {
+		this.blocked.put(topic, until);
 		return this;
 	}
 
@@ -291,9 +331,27 @@ public final class FakeTransport implements Transport {
 	}
 
 	@Override
+	public boolean synchronousDelivery() {
+		return this.synchronous;
+	}
+
+	@Override
 	public void publish(TransportMessage message, PublishCallback callback) {
 		if (!this.connected) {
 			throw new TransportException("The fake transport is not connected");
+		}
+		CountDownLatch gate = this.blocked.get(message.topic());
+		if (gate != null) {
+			try {
+				if (!gate.await(60, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("a blocked publish was never released");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				callback.onError(new TransportException("interrupted while publishing"));
+				return;
+			}
 		}
 		this.sent.add(message);
 		Throwable error = this.publishError;
@@ -307,7 +365,9 @@ public final class FakeTransport implements Transport {
 		else {
 			deliver(message);
 		}
-		callback.onSent();
+		if (this.confirmPublishes) {
+			callback.onSent();
+		}
 	}
 
 	private void deliverConcurrently(TransportMessage message, int threads) {

@@ -2,13 +2,14 @@
 	'use strict';
 
 	var TEST_OUTCOMES = ['failed', 'errored', 'slow', 'skipped', 'passed'];
-	var SCENARIO_OUTCOMES = ['timeout', 'fail', 'slow', 'pass'];
+	var SCENARIO_OUTCOMES = ['fail', 'aborted', 'timeout', 'slow', 'pass'];
 	var COLORS = {
 		passed: 'var(--cr-pass)', failed: 'var(--cr-fail)', errored: 'var(--cr-error)', skipped: 'var(--cr-skip)',
-		slow: 'var(--cr-slow)', pass: 'var(--cr-pass)', fail: 'var(--cr-fail)', timeout: 'var(--cr-timeout)'
+		slow: 'var(--cr-slow)', pass: 'var(--cr-pass)', fail: 'var(--cr-fail)', timeout: 'var(--cr-timeout)',
+		aborted: 'var(--cr-error)'
 	};
 	var ACTION_COLORS = {
-		published: '#3b82f6', replied: '#3b82f6', received: '#64748b', matched: 'var(--cr-pass)',
+		published: '#3b82f6', replied: '#3b82f6', acknowledged: '#93b4f5', received: '#64748b', matched: 'var(--cr-pass)',
 		mismatched: '#e8890c', deadline: 'var(--cr-timeout)', reply_failed: 'var(--cr-fail)',
 		publish_failed: 'var(--cr-fail)', transport_down: 'var(--cr-fail)', transport_up: '#8b949e',
 		correlation_skipped: '#8b949e'
@@ -174,7 +175,7 @@
 		return test;
 	});
 
-	var scenarioCounts = { pass: 0, fail: 0, slow: 0, timeout: 0 };
+	var scenarioCounts = { pass: 0, fail: 0, slow: 0, timeout: 0, aborted: 0 };
 	var latencies = [];
 	var scenarioTotal = 0;
 	tests.forEach(function (test) {
@@ -184,7 +185,8 @@
 				scenarioCounts[scenario.outcome]++;
 			}
 			(scenario.handles || []).forEach(function (handle) {
-				if (typeof handle.latency_ms === 'number') {
+				// only matches have a latency: an expectNone, a timeout or a near miss has none
+				if (!handle.expect_none && (handle.outcome === 'pass' || handle.outcome === 'slow') && typeof handle.latency_ms === 'number') {
 					latencies.push(handle.latency_ms);
 				}
 			});
@@ -201,7 +203,7 @@
 
 	var state = {
 		testFilter: { passed: true, failed: true, errored: true, skipped: true, slow: true },
-		scenarioFilter: { pass: true, fail: true, slow: true, timeout: true },
+		scenarioFilter: { pass: true, fail: true, slow: true, timeout: true, aborted: true },
 		query: ''
 	};
 
@@ -220,7 +222,7 @@
 			el('strong', { 'data-field': 'run.duration_ms', text: ms(run.duration_ms) }), ': ',
 			TEST_OUTCOMES.filter(function (o) { return (totals[o] || 0) > 0 || o === 'passed'; })
 				.map(function (o, i) { return (i ? ', ' : '') + (totals[o] || 0) + ' ' + o; }).join(''),
-			'. ' + plural(scenarioTotal, 'scenario') + ', ' + (scenarioCounts.fail + scenarioCounts.timeout) + ' failing.');
+			'. ' + plural(scenarioTotal, 'scenario') + ', ' + (scenarioCounts.fail + scenarioCounts.timeout + scenarioCounts.aborted) + ' failing.');
 		return el('header', { className: 'cr-header' },
 			el('div', null,
 				el('div', { className: 'cr-brand', text: 'Choreo test report' }),
@@ -419,7 +421,7 @@
 	}
 
 	function scenarioView(scenario) {
-		var failing = scenario.outcome === 'fail' || scenario.outcome === 'timeout';
+		var failing = scenario.outcome === 'fail' || scenario.outcome === 'timeout' || scenario.outcome === 'aborted';
 		var handles = scenario.handles || [];
 		var notPassing = handles.filter(function (h) { return h.outcome !== 'pass'; }).length;
 		var row = el('button', { type: 'button', className: 'cr-row', 'data-testid': 'scenario-toggle' },
@@ -468,7 +470,7 @@
 	}
 
 	function handleRank(handle) {
-		var order = ['timeout', 'fail', 'pending', 'slow', 'pass'];
+		var order = ['fail', 'aborted', 'timeout', 'pending', 'slow', 'pass'];
 		return order.indexOf(handle.outcome);
 	}
 
@@ -507,6 +509,10 @@
 				case 'mismatched':
 				case 'reply_failed':
 					node.parent = lastReceived[e.topic] || null;
+					break;
+				case 'acknowledged':
+				case 'publish_failed':
+					node.parent = lastPut[e.topic] || null;
 					break;
 				case 'replied':
 					node.parent = lastReceived[e.topic] || null;
@@ -593,6 +599,9 @@
 			case 'over_budget': return 'Matched in ' + ms(d.latency_ms) + ', over its budget of ' + ms(d.budget_ms) + '.';
 			case 'near_miss': return plural(d.attempts, 'message') + ' arrived but none matched within ' + ms(d.deadline_ms) + ' (near miss).';
 			case 'silent_timeout': return 'Nothing arrived on ' + d.topic + ' within ' + ms(d.deadline_ms) + ' (silent timeout): check routing.';
+			case 'nothing_arrived': return 'Expected none: nothing matching arrived in the ' + ms(d.window_ms) + ' watched.';
+			case 'unexpected_match': return 'Expected none, but a matching message arrived ' + ms(d.after_ms) + ' after the trigger.';
+			case 'aborted': return 'Aborted: the scenario ended before awaitAll() resolved it.';
 			case 'pending': return 'Still pending when the scenario ended.';
 			default: return '';
 		}
@@ -614,16 +623,17 @@
 			mark.style.left = (100 * budget / scale) + '%';
 			track.appendChild(mark);
 		}
-		var label = (handle.outcome === 'fail' || handle.outcome === 'timeout' ? 'waited ' : 'latency ') + ms(handle.latency_ms)
+		var label = (handle.outcome === 'fail' || handle.outcome === 'timeout' || handle.outcome === 'aborted' ? 'waited ' : 'latency ') + ms(handle.latency_ms)
 			+ (typeof budget === 'number' ? ' / budget ' + ms(budget) : ' · no budget');
 		return el('div', { className: 'cr-budget', 'data-testid': 'budget' }, track, el('span', { 'data-testid': 'latency', text: label }));
 	}
 
 	function handleView(handle) {
-		var failing = handle.outcome === 'fail' || handle.outcome === 'timeout' || handle.outcome === 'pending';
+		var failing = handle.outcome === 'fail' || handle.outcome === 'timeout' || handle.outcome === 'pending' || handle.outcome === 'aborted';
 		var parts = [
 			el('div', { className: 'cr-handle-head' }, badge(handle.outcome, 'handle-outcome'),
 				el('span', { className: 'cr-handle-topic', text: handle.topic }),
+				handle.expect_none ? el('span', { className: 'cr-tag', 'data-testid': 'expect-none', text: 'expected none' }) : null,
 				handle.harness ? el('span', { className: 'cr-tag', text: handle.harness }) : null,
 				handle.attempts ? el('span', { className: 'cr-tag', text: plural(handle.attempts, 'near-miss', 'near-misses') }) : null,
 				handle.truncated ? el('span', { className: 'cr-tag', text: 'truncated' }) : null),

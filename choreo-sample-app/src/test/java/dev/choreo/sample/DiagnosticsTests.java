@@ -37,8 +37,8 @@ class DiagnosticsTests {
 			String summary = result.failureSummary();
 			assertThat(summary).contains("Scenario 'wrong expectation' failed: 1 of 1 expectation did not pass")
 				.contains("[FAIL] orders.checked on kafka")
-				.contains("why     : 1 message matched the correlation but failed the matcher; latest mismatch: at"
-						+ " status: expected \"SHIPPED\", got \"ACCEPTED\"")
+				.contains("why     : 1 message carrying this scenario's correlation id arrived but failed the matcher;"
+						+ " latest mismatch: at status: expected \"SHIPPED\", got \"ACCEPTED\"")
 				.contains("payload : {\"orderId\":\"" + orderId + "\"")
 				.contains("mismatched")
 				.doesNotContain("[TIMEOUT]");

@@ -2,6 +2,7 @@ package dev.choreo.sample;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.choreo.Handle;
 import dev.choreo.Stage;
@@ -28,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The whole application with Choreo: an order placed over HTTP goes through every hop and
- * ends up in the order history. The HTTP order carries no correlation id, so the scenario
- * matches on the order id it was given.
+ * ends up in the order history. The HTTP request carries the scenario's correlation id in
+ * its {@code X-Correlation-Id} header, as a caller propagating its request id would, so
+ * every message of the order counts for this scenario only.
  */
 @SpringBootTest
 @AutoConfigureChoreo
@@ -49,7 +51,7 @@ class OrderApiIntegrationTests {
 			Handle placed = s.expect("kafka", "orders.created", fieldEquals("customerId", "CUST-HTTP"));
 			s.expect("kafka", "orders.checked",
 					containsFields(Map.of("customerId", "CUST-HTTP", "status", "ACCEPTED")));
-			s.trigger(() -> orderId[0] = place());
+			s.trigger(() -> orderId[0] = place(Objects.requireNonNull(s.correlationId())));
 			s.awaitAll(Duration.ofSeconds(20)).assertPassed();
 			assertThat(placed.message(Map.class)).containsEntry("orderId", orderId[0]);
 			this.mvc.perform(get("/orders/{id}/history", orderId[0]))
@@ -58,10 +60,11 @@ class OrderApiIntegrationTests {
 		}
 	}
 
-	private String place() {
+	private String place(String correlationId) {
 		try {
 			String body = this.mvc
-				.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.perform(post("/orders").header("X-Correlation-Id", correlationId)
+					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"customerId\":\"CUST-HTTP\",\"amount\":25,\"currency\":\"EUR\"}"))
 				.andExpect(status().isAccepted())
 				.andReturn()

@@ -80,8 +80,9 @@ final class ScenarioJson {
 	}
 
 	/**
-	 * The worst handle wins (timeout, fail, slow, pending, pass); pending is reported as
-	 * fail; no handles is pass.
+	 * The scenario's own label ({@link ScenarioResult#outcome()}: fail, aborted, timeout,
+	 * slow, pending, pass; a scenario that failed for a problem is at least fail);
+	 * pending is reported as fail.
 	 */
 	static String outcome(ScenarioResult result) {
 		Outcome worst = result.outcome();
@@ -118,7 +119,9 @@ final class ScenarioJson {
 		json.put("topic", this.sanitizer.text(handle.topic()));
 		json.put("harness", this.sanitizer.text(handle.harness()));
 		json.put("outcome", outcome.value());
-		Double latency = (outcome != Outcome.PENDING) ? round(handle.latencyMillis()) : null;
+		json.put("expect_none", handle.isNegative());
+		Double latency = (outcome != Outcome.PENDING && outcome != Outcome.ABORTED && !handle.isNegative())
+				? round(handle.latencyMillis()) : null;
 		putNumber(json, "latency_ms", latency);
 		putNumber(json, "budget_ms", handle.budget().map((budget) -> round(budget.toNanos() / 1e6)).orElse(null));
 		json.put("matcher_description", this.sanitizer.text(handle.matcherDescription()));
@@ -140,7 +143,8 @@ final class ScenarioJson {
 		failures.forEach((failure) -> all.add(failure(failure)));
 		json.put("failures_dropped", handle.failuresDropped());
 		json.put("truncated", truncated);
-		json.set("diagnosis", diagnosis(handle, outcome, latency));
+		json.set("diagnosis",
+				handle.isNegative() ? negativeDiagnosis(handle, outcome) : diagnosis(handle, outcome, latency));
 		return json;
 	}
 
@@ -178,7 +182,29 @@ final class ScenarioJson {
 				json.put("topic", handle.topic());
 				json.put("deadline_ms", measured);
 			}
+			case ABORTED -> json.put("kind", "aborted");
 			case PENDING -> json.put("kind", "pending");
+		}
+		return json;
+	}
+
+	/**
+	 * An expectNone has no latency: say what it watched, or when the unexpected message
+	 * came.
+	 */
+	private static ObjectNode negativeDiagnosis(Handle handle, Outcome outcome) {
+		ObjectNode json = nodes.objectNode();
+		switch (outcome) {
+			case PASS -> {
+				json.put("kind", "nothing_arrived");
+				json.put("window_ms", round(handle.latencyMillis()));
+			}
+			case FAIL -> {
+				json.put("kind", "unexpected_match");
+				json.put("after_ms", round(handle.latencyMillis()));
+			}
+			case ABORTED -> json.put("kind", "aborted");
+			default -> json.put("kind", "pending");
 		}
 		return json;
 	}

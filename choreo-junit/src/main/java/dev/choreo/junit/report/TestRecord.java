@@ -170,7 +170,8 @@ final class TestRecord {
 		boolean slow = false;
 		for (ObjectNode scenario : this.scenarios) {
 			String scenarioOutcome = scenario.path("outcome").asString("");
-			if (isUnattributed() && ("fail".equals(scenarioOutcome) || "timeout".equals(scenarioOutcome))) {
+			if (isUnattributed() && ("fail".equals(scenarioOutcome) || "timeout".equals(scenarioOutcome)
+					|| "aborted".equals(scenarioOutcome))) {
 				return TestOutcome.FAILED;
 			}
 			slow |= "slow".equals(scenarioOutcome);

@@ -84,6 +84,7 @@ class ReportBrowserTests {
 		assertThat(text("scenario-count-fail")).isEqualTo("3");
 		assertThat(text("scenario-count-timeout")).isEqualTo("1");
 		assertThat(text("scenario-count-slow")).isEqualTo("1");
+		assertThat(text("scenario-count-aborted")).isEqualTo("1");
 		assertThat(text("summary-sentence")).startsWith("9 tests ran in");
 		assertThat(text("latency-p50")).endsWith("ms");
 		assertThat(driver.findElements(By.cssSelector("[data-testid='test']"))).hasSize(9);
@@ -165,6 +166,27 @@ class ReportBrowserTests {
 		assertThat(reply.findElement(By.cssSelector("[data-testid='reply-candidates']")).getText()).isEqualTo("1");
 		assertThat(reply.findElement(By.cssSelector("[data-testid='reply-matches']")).getText()).isEqualTo("1");
 		assertThat(reply.getText()).contains("fieldEquals(\"account\", <value>)").doesNotContain("ACME-1");
+	}
+
+	@Test
+	@Order(4)
+	void marksAnExpectNoneAndAnAbortedScenario() {
+		WebElement settles = scenario("order settles");
+		WebElement none = settles.findElements(By.cssSelector("[data-testid='handle']"))
+			.stream()
+			.filter((handle) -> !handle.findElements(By.cssSelector("[data-testid='expect-none']")).isEmpty())
+			.findFirst()
+			.orElseThrow();
+		assertThat(none.findElement(By.cssSelector("[data-testid='expect-none']")).getDomProperty("textContent"))
+			.isEqualTo("expected none");
+		assertThat(none.findElement(By.cssSelector("[data-testid='diagnosis']")).getDomAttribute("data-kind"))
+			.isEqualTo("nothing_arrived");
+		assertThat(none.findElements(By.cssSelector("[data-testid='budget']"))).isEmpty();
+		WebElement aborted = scenario("stock reserved");
+		assertThat(aborted.getDomAttribute("data-outcome")).isEqualTo("aborted");
+		assertThat(
+				aborted.findElement(By.cssSelector("[data-testid='scenario-outcome']")).getDomProperty("textContent"))
+			.isEqualTo("aborted");
 	}
 
 	@Test

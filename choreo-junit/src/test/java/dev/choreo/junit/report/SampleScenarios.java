@@ -26,8 +26,9 @@ import static dev.choreo.match.Matchers.payloadContains;
 /**
  * A small suite the report tests run in a nested launcher (it is not a test class of its
  * own: the build does not pick it up). Each test is one kind of record the report must
- * render: a pass, a near-miss, a silent timeout, a slow match, a reply, hostile payloads,
- * a skip, an error, and a secret on stdout.
+ * render: a pass (with an expectNone), a near-miss, a silent timeout, a slow match, a
+ * reply, hostile payloads, a skip, an error that aborts its scenario, and a secret on
+ * stdout.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class SampleScenarios {
@@ -61,6 +62,7 @@ class SampleScenarios {
 	void a1OrderSettles() {
 		try (Scenario s = harness.scenario("order settles")) {
 			s.expect("orders.settled", containsFields(Map.of("status", "SETTLED", "qty", gt(0))));
+			s.expectNone("orders.cancelled", fieldEquals("order_id", "ORD-1")).during(Duration.ofMillis(20));
 			s.on("orders.created").publish("orders.settled", (trigger) -> Map.of("status", "SETTLED", "qty", 3));
 			s.publish("orders.created", Map.of("order_id", "ORD-1", "qty", 3))
 				.awaitAll(Duration.ofSeconds(2))
@@ -131,7 +133,11 @@ class SampleScenarios {
 
 	@Test
 	void a8BrokenFixture() {
-		throw new IllegalStateException("fixture could not start");
+		try (Scenario s = harness.scenario("stock reserved")) {
+			s.expect("stock.reserved");
+			s.publish("stock.requested", Map.of("order_id", "ORD-8"));
+			throw new IllegalStateException("fixture could not start");
+		}
 	}
 
 	@Test

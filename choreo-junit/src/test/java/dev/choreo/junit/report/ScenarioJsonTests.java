@@ -167,7 +167,53 @@ class ScenarioJsonTests {
 			s.expect("c.timeout");
 			s.publish("a.slow", Map.of()).publish("b.fail", Map.of("ok", false)).awaitAll(Duration.ofMillis(10));
 		}
-		assertThat(scenario().path("outcome").asString()).isEqualTo("timeout");
+		assertThat(scenario().path("outcome").asString()).as("FAIL outranks TIMEOUT").isEqualTo("fail");
+	}
+
+	@Test
+	void labelsAScenarioThatFailedForAProblemFailEvenWhenItsHandlesPassed() {
+		try (Scenario s = this.harness.scenario("untriggered")) {
+			s.expect("orders.created");
+			s.on("fraud.check").publish("fraud.result", Map.of());
+			s.publish("orders.created", Map.of()).awaitAll(Duration.ofMillis(10));
+		}
+		JsonNode scenario = scenario();
+		assertThat(scenario.path("outcome").asString()).isEqualTo("fail");
+		assertThat(scenario.path("handles").path(0).path("outcome").asString()).isEqualTo("pass");
+		assertThat(scenario.path("problems").path(0).asString())
+			.startsWith("reply to 'fraud.check' -> 'fraud.result'" + " was never triggered");
+	}
+
+	@Test
+	void marksAnExpectNoneAndGivesItNoLatency() {
+		try (Scenario s = this.harness.scenario("expected none")) {
+			s.expectNone("orders.cancelled", fieldEquals("id", 1)).during(Duration.ofMillis(5));
+			s.expectNone("orders.refunded", fieldEquals("id", 1));
+			s.publish("orders.refunded", Map.of("id", 1)).awaitAll(Duration.ofSeconds(2));
+		}
+		JsonNode scenario = scenario();
+		JsonNode quiet = scenario.path("handles").path(0);
+		assertThat(quiet.path("outcome").asString()).isEqualTo("pass");
+		assertThat(quiet.path("expect_none").asBoolean()).isTrue();
+		assertThat(quiet.path("latency_ms").isNull()).isTrue();
+		assertThat(quiet.path("diagnosis").path("kind").asString()).isEqualTo("nothing_arrived");
+		assertThat(quiet.path("diagnosis").path("window_ms").asDouble()).isGreaterThanOrEqualTo(5.0);
+		JsonNode unexpected = scenario.path("handles").path(1);
+		assertThat(unexpected.path("outcome").asString()).isEqualTo("fail");
+		assertThat(unexpected.path("expect_none").asBoolean()).isTrue();
+		assertThat(unexpected.path("latency_ms").isNull()).isTrue();
+		assertThat(unexpected.path("actual").path("id").asInt()).isEqualTo(1);
+		assertThat(unexpected.path("diagnosis").path("kind").asString()).isEqualTo("unexpected_match");
+		assertThat(unexpected.path("diagnosis").has("after_ms")).isTrue();
+	}
+
+	@Test
+	void listsEachPublishBeforeItsDeliveryAndItsAcknowledgementAfter() {
+		try (Scenario s = this.harness.scenario("causal")) {
+			s.expect("orders.settled");
+			s.publish("orders.settled", Map.of("id", 1)).awaitAll(Duration.ofSeconds(2));
+		}
+		assertThat(actions(scenario())).containsExactly("published", "received", "matched", "acknowledged");
 	}
 
 	@Test
@@ -217,17 +263,19 @@ class ScenarioJsonTests {
 	}
 
 	@Test
-	void reportsTheHandlesOfAnAbortedScenarioAsSilentTimeouts() {
+	void reportsTheHandlesOfAnAbortedScenarioAsAborted() {
 		try (Scenario s = this.harness.scenario("aborted")) {
 			s.expect("orders.settled", fieldEquals("status", "SETTLED"));
 			s.publish("orders.settled", Map.of("status", "PENDING"));
 		}
 		JsonNode scenario = scenario();
 		assertThat(scenario.path("completed_normally").asBoolean()).isFalse();
+		assertThat(scenario.path("outcome").asString()).isEqualTo("aborted");
 		JsonNode handle = scenario.path("handles").path(0);
-		assertThat(handle.path("outcome").asString()).isEqualTo("timeout");
+		assertThat(handle.path("outcome").asString()).isEqualTo("aborted");
 		assertThat(handle.path("attempts").asInt()).isEqualTo(1);
-		assertThat(handle.path("diagnosis").path("kind").asString()).isEqualTo("silent_timeout");
+		assertThat(handle.path("latency_ms").isNull()).isTrue();
+		assertThat(handle.path("diagnosis").path("kind").asString()).isEqualTo("aborted");
 	}
 
 	@Test

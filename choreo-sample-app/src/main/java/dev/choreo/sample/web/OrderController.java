@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.choreo.sample.history.OrderHistory;
 import dev.choreo.sample.order.Messages.OrderCreated;
 import dev.choreo.sample.order.Topics;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -16,11 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Places orders over HTTP (they continue on Kafka) and shows their history.
+ * Places orders over HTTP (they continue on Kafka, carrying the request's
+ * {@code X-Correlation-Id}, if it has one) and shows their history.
  */
 @RestController
 class OrderController {
@@ -39,9 +42,11 @@ class OrderController {
 
 	@PostMapping("/orders")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, String> place(@RequestBody NewOrder order) {
+	Map<String, String> place(@RequestBody NewOrder order,
+			@RequestHeader(name = "X-Correlation-Id", required = false) @Nullable String correlationId) {
 		String orderId = "ORD-" + UUID.randomUUID().toString().substring(0, 8);
-		OrderCreated created = new OrderCreated(orderId, order.customerId(), order.amount(), order.currency(), null);
+		OrderCreated created = new OrderCreated(orderId, order.customerId(), order.amount(), order.currency(),
+				correlationId);
 		this.kafka.send(Topics.ORDERS_CREATED, orderId, this.json.writeValueAsString(created));
 		return Map.of("orderId", orderId);
 	}

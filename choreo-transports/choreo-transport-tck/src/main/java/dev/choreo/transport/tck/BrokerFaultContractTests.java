@@ -117,6 +117,9 @@ public abstract class BrokerFaultContractTests {
 				broker().start();
 			}
 			assertThat(handle.outcome()).isEqualTo(Outcome.TIMEOUT);
+			assertThat(handle.reason()).as("the outage comes first")
+				.startsWith("harness '" + harness.name() + "' lost its connection at ");
+			assertThat(result.passed()).isFalse();
 			assertThat(result.problems()).anySatisfy((problem) -> assertThat(problem).contains("lost its connection"));
 			assertThat(result.timeline()).anyMatch((entry) -> entry.action() == TimelineAction.TRANSPORT_DOWN);
 			assertThat(result.failureSummary()).contains("Problems:").contains("lost its connection");

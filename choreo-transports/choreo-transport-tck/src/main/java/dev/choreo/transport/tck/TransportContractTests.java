@@ -25,6 +25,7 @@ import dev.choreo.ReplyReportState;
 import dev.choreo.Scenario;
 import dev.choreo.ScenarioResult;
 import dev.choreo.Surprise;
+import dev.choreo.TimelineAction;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.PublishCallback;
 import dev.choreo.transport.Subscription;
@@ -364,7 +365,8 @@ public abstract class TransportContractTests {
 			assertThat(handle.outcome()).isEqualTo(Outcome.FAIL);
 			assertThat(handle.attempts()).isEqualTo(2);
 			assertThat(handle.lastMismatchReason()).isEqualTo("at status: expected \"SETTLED\", got \"REJECTED\"");
-			assertThat(result.failureSummary()).contains("[FAIL]").contains("2 messages matched the correlation");
+			assertThat(result.failureSummary()).contains("[FAIL]")
+				.contains("2 messages carrying this scenario's correlation id arrived but failed the matcher");
 		}
 	}
 
@@ -375,7 +377,7 @@ public abstract class TransportContractTests {
 
 	@Test
 	void rejectsANonJsonPayloadWithAClearReason() {
-		try (Harness harness = correlatedHarness(); Scenario scenario = harness.scenario("not-json")) {
+		try (Harness harness = harness(CorrelationPolicy.none()); Scenario scenario = harness.scenario("not-json")) {
 			String topic = topic("notjson");
 			Handle handle = scenario.expect(topic, fieldEquals("status", "OK"));
 			scenario.publish(topic, bytes("plain text, not JSON"));
@@ -487,6 +489,47 @@ public abstract class TransportContractTests {
 	}
 
 	@Test
+	void ignoresMessagesThatLostTheirIdAndSaysTheServiceMayDropIt() throws Exception {
+		String orders = topic("dropping.orders");
+		String approved = topic("dropping.approved");
+		try (Transport service = createTransport(); Harness harness = correlatedHarness()) {
+			service.connect(dev.choreo.transport.TransportListener.NONE);
+			service
+				.subscribe(orders,
+						(message) -> service.publish(TransportMessage.of(approved, bytes("{\"status\":\"APPROVED\"}")),
+								PublishCallback.NONE))
+				.toCompletableFuture()
+				.get(deadline().toMillis(), TimeUnit.MILLISECONDS);
+			List<Scenario> scenarios = List.of(harness.scenario("first"), harness.scenario("second"));
+			try {
+				List<Handle> handles = new ArrayList<>();
+				for (Scenario scenario : scenarios) {
+					handles.add(scenario.expect(approved, fieldEquals("status", "APPROVED")));
+				}
+				for (Scenario scenario : scenarios) {
+					scenario.publish(orders, Map.of("order", scenario.name()));
+				}
+				Waits.until(deadline(),
+						() -> harness.surprises()
+							.stream()
+							.filter((surprise) -> surprise.kind() == Surprise.Kind.UNIDENTIFIED)
+							.count() >= 2);
+				for (Scenario scenario : scenarios) {
+					scenario.awaitAll(shortDeadline());
+				}
+				assertThat(handles).extracting(Handle::outcome).containsOnly(Outcome.TIMEOUT);
+				assertThat(handles).extracting(Handle::attempts).containsOnly(0);
+				assertThat(handles).allSatisfy((handle) -> assertThat(handle.reason())
+					.contains(" without a correlation id arrived on '" + approved + "' and")
+					.endsWith("ignored: the service may drop the id (field 'correlation_id')"));
+			}
+			finally {
+				scenarios.forEach(Scenario::close);
+			}
+		}
+	}
+
+	@Test
 	void correlatesByHeaderWhereTheBrokerCarriesHeaders() {
 		Transport transport = createTransport();
 		if (!transport.capabilities().headers()) {
@@ -528,6 +571,112 @@ public abstract class TransportContractTests {
 			assertThat(result.replyAt(trigger).matchCount()).isEqualTo(1);
 			assertThat(result.replyAt(trigger).replyPublished()).isTrue();
 			assertThat(result.timeline()).anyMatch((entry) -> entry.action() == dev.choreo.TimelineAction.REPLIED);
+		}
+	}
+
+	@Test
+	void listsAThreeHopCascadeCauseBeforeEffect() {
+		try (Harness harness = Harness.builder(createTransport())
+			.correlation(CorrelationPolicy.field("correlation_id"))
+			.keepTimelines(true)
+			.build()
+			.connect(); Scenario scenario = harness.scenario("cascade")) {
+			String a = topic("cascade.a");
+			String b = topic("cascade.b");
+			String c = topic("cascade.c");
+			scenario.on(a).publish(b, Map.of("hop", 1));
+			scenario.on(b).publish(c, Map.of("hop", 2));
+			scenario.expect(c, fieldEquals("hop", 2));
+			ScenarioResult result = scenario.publish(a, Map.of("hop", 0)).awaitAll(deadline());
+			result.assertPassed();
+			List<dev.choreo.TimelineEntry> timeline = result.timeline();
+			int published = indexOf(timeline, TimelineAction.PUBLISHED, a);
+			int received = indexOf(timeline, TimelineAction.RECEIVED, a);
+			int matched = indexOf(timeline, TimelineAction.MATCHED, c);
+			assertThat(published).as("PUBLISHED(a) in %s", timeline).isNotNegative();
+			assertThat(received).as("RECEIVED(a) after PUBLISHED(a) in %s", timeline).isGreaterThan(published);
+			assertThat(matched).as("MATCHED(c) after RECEIVED(a) in %s", timeline).isGreaterThan(received);
+			assertThat(timeline).extracting(dev.choreo.TimelineEntry::action)
+				.contains(TimelineAction.ACKNOWLEDGED)
+				.doesNotContain(TimelineAction.PUBLISH_FAILED, TimelineAction.REPLY_FAILED);
+		}
+	}
+
+	private static int indexOf(List<dev.choreo.TimelineEntry> timeline, TimelineAction action, String topic) {
+		for (int i = 0; i < timeline.size(); i++) {
+			if (timeline.get(i).action() == action && timeline.get(i).topic().equals(topic)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	@Test
+	void aMatcherThatThrowsAnAssertionErrorIsANearMissAndTheHarnessCarriesOn() {
+		try (Harness harness = correlatedHarness()) {
+			String topic = topic("throwing.matcher");
+			try (Scenario scenario = harness.scenario("throwing matcher")) {
+				Handle handle = scenario.expect(topic, new AssertingMatcher());
+				scenario.publish(topic, Map.of("n", 0));
+				ScenarioResult result = awaitAttempts(scenario, handle, 1);
+				assertThat(handle.outcome()).isEqualTo(Outcome.FAIL);
+				assertThat(handle.lastMismatchReason()).isEqualTo("matcher raised java.lang.AssertionError");
+				assertThat(result.passed()).isFalse();
+			}
+			assertLaterScenariosPass(harness, topic);
+		}
+	}
+
+	@Test
+	void aReplyBuilderThatThrowsAnAssertionErrorFailsItsReplyAndTheHarnessCarriesOn() {
+		try (Harness harness = correlatedHarness()) {
+			String trigger = topic("throwing.builder");
+			try (Scenario scenario = harness.scenario("throwing builder")) {
+				scenario.on(trigger).publish(topic("never"), (message) -> {
+					throw new AssertionError("expected amount 5 but was 6");
+				});
+				ScenarioResult result = scenario.publish(trigger, Map.of("amount", 6)).awaitAll(deadline());
+				assertThat(result.passed()).isFalse();
+				assertThat(result.replyAt(trigger).state()).isEqualTo(ReplyReportState.REPLY_FAILED);
+				assertThat(result.replyAt(trigger).builderError()).isEqualTo("AssertionError");
+				assertThat(result.problems()).singleElement()
+					.asString()
+					.endsWith("failed: reply builder raised java.lang.AssertionError: expected amount 5 but was 6");
+			}
+			assertLaterScenariosPass(harness, trigger);
+		}
+	}
+
+	private void assertLaterScenariosPass(Harness harness, String topic) {
+		for (int i = 0; i < 20; i++) {
+			try (Scenario scenario = harness.scenario("later-" + i)) {
+				scenario.expect(topic, fieldEquals("n", i));
+				scenario.publish(topic, Map.of("n", i)).awaitAll(deadline()).assertPassed();
+			}
+		}
+	}
+
+	@Test
+	void aPublishTheTransportCannotMakeFailsTheScenarioWithItsReason() {
+		Harness harness = correlatedHarness();
+		try (Scenario scenario = harness.scenario("publish fails")) {
+			String topic = topic("unpublishable");
+			Handle none = scenario.expectNone(topic, fieldEquals("n", 1)).during(Duration.ofMillis(1));
+			harness.transport().close();
+			ScenarioResult result = scenario.publish(topic, Map.of("n", 1)).awaitAll(shortDeadline());
+			assertThat(none.outcome()).isEqualTo(Outcome.PASS);
+			assertThat(result.passed()).as("a scenario whose publish failed never passes").isFalse();
+			assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+			assertThat(result.problems()).singleElement()
+				.asString()
+				.startsWith("publish to '" + topic + "' on harness '" + harness.name() + "' failed: ");
+			assertThat(result.timeline()).extracting(dev.choreo.TimelineEntry::action)
+				.startsWith(TimelineAction.PUBLISHED, TimelineAction.PUBLISH_FAILED);
+			assertThatExceptionOfType(TransportException.class).isThrownBy(() -> harness.publish(topic, Map.of()))
+				.withMessageStartingWith("Publishing to '" + topic + "' on harness '" + harness.name() + "'");
+		}
+		finally {
+			harness.close();
 		}
 	}
 
@@ -581,6 +730,23 @@ public abstract class TransportContractTests {
 		return name.startsWith("ForkJoinPool.commonPool") || name.equals("process reaper")
 				|| name.startsWith("Attach Listener") || name.startsWith("junit-") || name.startsWith("surefire")
 				|| name.startsWith("Common-Cleaner") || name.startsWith("JFR");
+	}
+
+	/**
+	 * A matcher whose assertion fails, as an AssertJ assertion written as a matcher does.
+	 */
+	static final class AssertingMatcher implements dev.choreo.match.MessageMatcher {
+
+		@Override
+		public String description() {
+			return "asserts";
+		}
+
+		@Override
+		public dev.choreo.match.MatchResult match(@org.jspecify.annotations.Nullable Object payload) {
+			throw new AssertionError("the payload is not what the test wanted");
+		}
+
 	}
 
 	protected static Map<?, ?> asMap(@org.jspecify.annotations.Nullable Object payload) {

@@ -1,0 +1,149 @@
+package dev.choreo;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a harness runs user code for the messages it delivers: matchers, typed decoding
+ * and replies (their builders and publishes). Each scenario gets a {@link Lane} per
+ * harness that runs its work in order, one task at a time, on a small pool of daemon
+ * threads the harness owns; different scenarios run side by side. So a slow matcher or a
+ * reply whose publish blocks holds up only its own scenario, never the transport's
+ * delivery thread or another scenario.
+ * <p>
+ * A transport that delivers on the publishing thread (the in-memory one) gets no pool:
+ * its lanes run work at once, on the caller's thread.
+ */
+final class Lanes {
+
+	private static final Logger logger = LoggerFactory.getLogger(Lanes.class);
+
+	static final int THREADS = 8;
+
+	private static final long KEEP_ALIVE_SECONDS = 10;
+
+	private final String harness;
+
+	private final boolean inline;
+
+	private volatile @Nullable ThreadPoolExecutor pool;
+
+	Lanes(String harness, boolean inline) {
+		this.harness = harness;
+		this.inline = inline;
+	}
+
+	/**
+	 * Start the pool, as the harness connects.
+	 */
+	synchronized void start() {
+		if (this.inline || this.pool != null) {
+			return;
+		}
+		AtomicInteger count = new AtomicInteger();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (runnable) -> {
+					Thread thread = new Thread(runnable, "choreo-" + this.harness + "-lane-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		executor.allowCoreThreadTimeOut(true);
+		this.pool = executor;
+	}
+
+	/**
+	 * Stop the pool, as the harness closes: work not started is dropped and blocked work
+	 * is interrupted.
+	 */
+	synchronized void stop() {
+		ThreadPoolExecutor executor = this.pool;
+		this.pool = null;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * Return a new lane for one scenario on this harness.
+	 */
+	Lane lane() {
+		return new Lane();
+	}
+
+	private void submit(Lane lane) {
+		ThreadPoolExecutor executor = this.pool;
+		if (executor != null) {
+			try {
+				executor.execute(lane::drain);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				logger.debug("Harness '{}' is closing; running the work on the delivering thread", this.harness);
+			}
+		}
+		lane.drain();
+	}
+
+	/**
+	 * One scenario's work on one harness, in the order it was handed in.
+	 */
+	final class Lane {
+
+		private final Queue<Runnable> work = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		private Lane() {
+		}
+
+		/**
+		 * Run a task after every task handed in before it.
+		 */
+		void execute(Runnable task) {
+			if (Lanes.this.inline) {
+				run(task);
+				return;
+			}
+			this.work.add(task);
+			if (this.scheduled.compareAndSet(false, true)) {
+				submit(this);
+			}
+		}
+
+		private void drain() {
+			while (true) {
+				Runnable task;
+				while ((task = this.work.poll()) != null) {
+					run(task);
+				}
+				this.scheduled.set(false);
+				if (this.work.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+					return;
+				}
+			}
+		}
+
+		private void run(Runnable task) {
+			try {
+				task.run();
+			}
+			catch (Throwable ex) {
+				UserCode.rethrowIfFatal(ex);
+				logger.warn("Work for a scenario on harness '{}' raised {}; the harness carries on", Lanes.this.harness,
+						ex.getClass().getName());
+			}
+		}
+
+	}
+
+}
