@@ -174,6 +174,14 @@ public class ChoreoProperties {
 		 */
 		private String prefix = "";
 
+		/**
+		 * What happens to a message that carries no correlation id under a correlating
+		 * policy: ignore (it counts for no scenario, and a scenario that times out says
+		 * that such messages arrived) or broadcast (every live scenario on its topic sees
+		 * it).
+		 */
+		private Unidentified unidentified = Unidentified.IGNORE;
+
 		public Policy getPolicy() {
 			return this.policy;
 		}
@@ -206,6 +214,14 @@ public class ChoreoProperties {
 			this.prefix = prefix;
 		}
 
+		public Unidentified getUnidentified() {
+			return this.unidentified;
+		}
+
+		public void setUnidentified(Unidentified unidentified) {
+			this.unidentified = unidentified;
+		}
+
 		/**
 		 * Correlation policies.
 		 */
@@ -222,6 +238,19 @@ public class ChoreoProperties {
 
 			/** TEST- prefixed ids in a payload field. */
 			TEST_NAMESPACE
+
+		}
+
+		/**
+		 * What happens to messages without a correlation id.
+		 */
+		public enum Unidentified {
+
+			/** They count for no scenario; a timeout says they arrived. */
+			IGNORE,
+
+			/** Every live scenario on their topic sees them. */
+			BROADCAST
 
 		}
 

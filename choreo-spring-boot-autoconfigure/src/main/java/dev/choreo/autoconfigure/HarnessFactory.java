@@ -8,6 +8,7 @@ import java.util.List;
 import dev.choreo.Codec;
 import dev.choreo.Harness;
 import dev.choreo.ScenarioObserver;
+import dev.choreo.Unidentified;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.Allowlist;
 import dev.choreo.transport.EndpointCategory;
@@ -89,6 +90,13 @@ public final class HarnessFactory {
 		return harness;
 	}
 
+	private static Unidentified unidentified(ChoreoProperties.Correlation.Unidentified unidentified) {
+		return switch (unidentified) {
+			case IGNORE -> Unidentified.IGNORE;
+			case BROADCAST -> Unidentified.BROADCAST;
+		};
+	}
+
 	/**
 	 * Return a builder over a transport configured from the properties and beans, before
 	 * customizers run.
@@ -105,6 +113,7 @@ public final class HarnessFactory {
 			.slowFails(this.properties.isSlowFails())
 			.keepTimelines(this.properties.isKeepTimelines())
 			.warnWithoutCorrelation(false)
+			.unidentified(unidentified(this.properties.getCorrelation().getUnidentified()))
 			.readinessCheck(this.readiness);
 		applyAllowlist(builder);
 		Codec codec = this.codec.getIfAvailable();

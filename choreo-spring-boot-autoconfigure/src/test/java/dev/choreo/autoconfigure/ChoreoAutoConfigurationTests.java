@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import dev.choreo.Harness;
 import dev.choreo.Stage;
+import dev.choreo.Unidentified;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.junit.report.ChoreoReport;
 import dev.choreo.junit.report.ReportSettingsAccess;
@@ -50,6 +51,23 @@ class ChoreoAutoConfigurationTests {
 				assertThat(harness.correlation().usesHeaders()).isTrue();
 				assertThat(harness.correlation().toString()).isEqualTo("CorrelationPolicy.header(x-trace)");
 				harness.close();
+			});
+	}
+
+	@Test
+	void ignoresMessagesWithoutAnIdUnlessToldToBroadcastThem() {
+		this.runner.withPropertyValues("choreo.correlation.policy=field").run((context) -> {
+			try (Harness harness = context.getBean(HarnessFactory.class)
+				.connect("memory", InMemoryTransport.create())) {
+				assertThat(harness.unidentified()).isEqualTo(Unidentified.IGNORE);
+			}
+		});
+		this.runner.withPropertyValues("choreo.correlation.policy=field", "choreo.correlation.unidentified=broadcast")
+			.run((context) -> {
+				try (Harness harness = context.getBean(HarnessFactory.class)
+					.connect("memory", InMemoryTransport.create())) {
+					assertThat(harness.unidentified()).isEqualTo(Unidentified.BROADCAST);
+				}
 			});
 	}
 
