@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose accepted secret the test can change: when the secret rotates while a harness is
  * connected and the broker then drops the connection, the transport asks its resolver
  * again when it reconnects, logs on with the new secret, and the same harness works
- * again, as many times as the secret rotates.
+ * again, as many times as the secret rotates. The test's last rotation returns to the
+ * initial secret. Literal credentials ({@link AuthResolver#of}) keep serving the
+ * reconnects after the broker drops the connection.
  */
 public abstract class CredentialRotationContractTests {
 
@@ -84,7 +86,7 @@ public abstract class CredentialRotationContractTests {
 			.build()
 			.connect()) {
 			assertThat(passes(harness, topic("before"))).as("a scenario passes with the initial secret").isTrue();
-			for (String next : List.of("rotated-0ne-Pa55", "rotated-tw0-Pa55")) {
+			for (String next : List.of("rotated-0ne-Pa55", initialSecret())) {
 				int before = calls.get();
 				secret.set(next);
 				rotateTo(next);
@@ -95,6 +97,22 @@ public abstract class CredentialRotationContractTests {
 					.as("a scenario passes on the same harness with the rotated secret")
 					.isTrue();
 			}
+		}
+	}
+
+	@Test
+	void reconnectsWithLiteralCredentialsAfterTheBrokerDropsTheConnection() {
+		TransportAuth literal = credentials(initialSecret());
+		try (Harness harness = Harness.builder(transportWith(AuthResolver.of(literal)))
+			.correlation(CorrelationPolicy.field("correlation_id"))
+			.build()
+			.connect()) {
+			assertThat(passes(harness, topic("before"))).as("a scenario passes with the literal credentials").isTrue();
+			rotateTo(initialSecret());
+			assertThat(Waits.until(recovery(), () -> passes(harness, topic("after"))))
+				.as("a scenario passes on the same harness once it reconnected with the credentials of the connect")
+				.isTrue();
+			assertThat(literal.isConsumed()).isTrue();
 		}
 	}
 
