@@ -32,11 +32,12 @@ final class NatsCredentials {
 	 * Apply the credentials resolved at connect.
 	 * @param auth the descriptor, consumed here
 	 * @param options the options to complete
-	 * @param again resolves a fresh descriptor for a reconnect attempt
+	 * @param again resolves a fresh descriptor for a reconnect attempt, or gives
+	 * {@code null} to keep the current credentials
 	 * @param failures told when resolving for a reconnect attempt fails; the attempt then
 	 * uses the previous credentials
 	 */
-	static void apply(NatsAuth auth, Options.Builder options, Supplier<NatsAuth> again,
+	static void apply(NatsAuth auth, Options.Builder options, Supplier<@Nullable NatsAuth> again,
 			Consumer<RuntimeException> failures) {
 		try {
 			switch (auth.kind()) {
@@ -71,13 +72,13 @@ final class NatsCredentials {
 
 		private final NatsAuth.Kind kind;
 
-		private final Supplier<NatsAuth> again;
+		private final Supplier<@Nullable NatsAuth> again;
 
 		private @Nullable String user;
 
 		private char[] secret;
 
-		Rotation(NatsAuth.Kind kind, @Nullable String user, char[] secret, Supplier<NatsAuth> again) {
+		Rotation(NatsAuth.Kind kind, @Nullable String user, char[] secret, Supplier<@Nullable NatsAuth> again) {
 			this.kind = kind;
 			this.user = user;
 			this.secret = secret;
@@ -85,11 +86,15 @@ final class NatsCredentials {
 		}
 
 		/**
-		 * Resolve the credentials again; on failure the previous ones stay.
+		 * Resolve the credentials again; on failure, or when the resolver has nothing
+		 * new, the previous ones stay.
 		 * @throws RuntimeException from the resolver, without secrets
 		 */
 		void refresh() {
 			NatsAuth fresh = this.again.get();
+			if (fresh == null) {
+				return;
+			}
 			try {
 				if (fresh.kind() != this.kind) {
 					throw new TransportException("The NATS auth resolver answered with " + fresh.kind()

@@ -198,7 +198,8 @@ public final class NatsTransport implements Transport {
 		if (this.auth != null) {
 			AuthResolver<?> resolver = this.auth;
 			NatsCredentials.apply(Auth.resolve(resolver, NatsAuth.class, name(), this.connectTimeout), options,
-					() -> Auth.resolve(resolver, NatsAuth.class, name(), this.connectTimeout), this::reresolveFailed);
+					() -> Auth.resolveAgain(resolver, NatsAuth.class, name(), this.connectTimeout),
+					this::reresolveFailed);
 		}
 		this.customizer.accept(options);
 		try {
@@ -664,8 +665,9 @@ public final class NatsTransport implements Transport {
 		 * Set the credentials, resolved at every connect and cleared once the connection
 		 * has them. A user and password, or a token, are resolved again before every
 		 * reconnect attempt of the connection, so credentials rotated while connected are
-		 * used once it reconnects; if the resolver fails then, the attempt uses the
-		 * previous ones and the failure is reported as the reason the connection is still
+		 * used once it reconnects; if the resolver fails then, or answers with the
+		 * descriptor of the connect ({@link AuthResolver#of}), the attempt uses the
+		 * previous ones, and a failure is reported as the reason the connection is still
 		 * lost. The resolver must keep answering with the same kind of credentials. An
 		 * NKey seed, a credentials file (which jnats reads at every attempt) and TLS
 		 * settings stay those of the connect. The per-attempt credentials are handed to

@@ -14,6 +14,8 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import org.springframework.data.redis.connection.RedisConfiguration;
@@ -29,9 +31,12 @@ import org.springframework.data.redis.connection.lettuce.RedisCredentialsProvide
  * With a resolver, the credentials resolved at connect serve every connection the client
  * opens until one of them breaks; from then on, until a connection is made again, every
  * handshake resolves them anew (on a thread of its own, never the client's event loop),
- * so a password rotated while connected is used to reconnect.
+ * so a password rotated while connected is used to reconnect. A resolver that fails then,
+ * or answers with the descriptor of the connect, leaves the previous credentials in use.
  */
 final class Login implements RedisConnectionStateListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisTransport.class);
 
 	private @Nullable String user;
 
@@ -126,11 +131,18 @@ final class Login implements RedisConnectionStateListener {
 		if (again == null) {
 			return current;
 		}
-		return Mono.fromRunnable(() -> refresh(again)).subscribeOn(Schedulers.boundedElastic()).then(current);
+		return Mono.fromRunnable(() -> refresh(again)).subscribeOn(Schedulers.boundedElastic()).onErrorResume((ex) -> {
+			logger.debug("Could not resolve the Redis credentials again; reconnecting with the previous ones ({})",
+					ex.getMessage());
+			return Mono.empty();
+		}).then(current);
 	}
 
 	private void refresh(AuthResolver<?> again) {
-		RedisAuth auth = Auth.resolve(again, RedisAuth.class, "redis", this.timeout);
+		RedisAuth auth = Auth.resolveAgain(again, RedisAuth.class, "redis", this.timeout);
+		if (auth == null) {
+			return;
+		}
 		try {
 			String newUser = switch (auth.kind()) {
 				case ACL, ACL_WITH_TLS -> auth.user();
