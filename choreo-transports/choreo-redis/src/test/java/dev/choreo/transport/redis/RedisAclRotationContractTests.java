@@ -44,7 +44,7 @@ class RedisAclRotationContractTests extends CredentialRotationContractTests {
 	@Override
 	protected Transport transportWith(AuthResolver<?> auth) {
 		return RedisTransport.builder("redis://127.0.0.1:" + server.port())
-			.connectTimeout(Duration.ofSeconds(3))
+			.connectTimeout(Duration.ofSeconds(10))
 			.auth(auth)
 			.build();
 	}

@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.read.ListAppender;
 import dev.choreo.Harness;
 import dev.choreo.Scenario;
 import dev.choreo.auth.AuthResolver;
@@ -13,6 +18,7 @@ import dev.choreo.auth.TransportAuth;
 import dev.choreo.correlation.CorrelationPolicy;
 import dev.choreo.transport.Transport;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static dev.choreo.match.Matchers.fieldEquals;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose accepted secret the test can change: when the secret rotates while a harness is
  * connected and the broker then drops the connection, the transport asks its resolver
  * again when it reconnects, logs on with the new secret, and the same harness works
- * again, as many times as the secret rotates. The test's last rotation returns to the
- * initial secret. Literal credentials ({@link AuthResolver#of}) keep serving the
- * reconnects after the broker drops the connection.
+ * again, as many times as the secret rotates, with no secret in the log (at debug level)
+ * or the transport's description. The test's last rotation returns to the initial secret.
+ * Literal credentials ({@link AuthResolver#of}) keep serving the reconnects after the
+ * broker drops the connection.
  */
 public abstract class CredentialRotationContractTests {
 
@@ -81,12 +88,25 @@ public abstract class CredentialRotationContractTests {
 			calls.incrementAndGet();
 			return credentials(java.util.Objects.requireNonNull(secret.get()));
 		});
-		try (Harness harness = Harness.builder(transportWith(resolver))
+		String rotated = "rotated-0ne-Pa55";
+		ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.setContext(root.getLoggerContext());
+		logs.start();
+		Level level = root.getLevel();
+		List<Appender<ILoggingEvent>> console = new java.util.ArrayList<>();
+		root.iteratorForAppenders().forEachRemaining(console::add);
+		console.forEach(root::detachAppender);
+		root.addAppender(logs);
+		root.setLevel(Level.DEBUG);
+		Transport transport = transportWith(resolver);
+		try (Harness harness = Harness.builder(transport)
 			.correlation(CorrelationPolicy.field("correlation_id"))
 			.build()
 			.connect()) {
 			assertThat(passes(harness, topic("before"))).as("a scenario passes with the initial secret").isTrue();
-			for (String next : List.of("rotated-0ne-Pa55", initialSecret())) {
+			for (String next : List.of(rotated, initialSecret())) {
 				int before = calls.get();
 				secret.set(next);
 				rotateTo(next);
@@ -98,6 +118,29 @@ public abstract class CredentialRotationContractTests {
 					.isTrue();
 			}
 		}
+		finally {
+			root.setLevel(level);
+			root.detachAppender(logs);
+			console.forEach(root::addAppender);
+		}
+		String everything = everything(logs);
+		assertThat(everything).as("the log, at debug level").doesNotContain(initialSecret()).doesNotContain(rotated);
+		assertThat(transport.toString()).doesNotContain(initialSecret()).doesNotContain(rotated);
+	}
+
+	private static String everything(ListAppender<ILoggingEvent> logs) {
+		StringBuilder text = new StringBuilder();
+		List<ILoggingEvent> events;
+		synchronized (logs) {
+			events = List.copyOf(logs.list);
+		}
+		for (ILoggingEvent event : events) {
+			text.append(event.getFormattedMessage()).append('\n');
+			for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+				text.append(cause.getClassName()).append(": ").append(cause.getMessage()).append('\n');
+			}
+		}
+		return text.toString();
 	}
 
 	@Test
