@@ -59,6 +59,37 @@ public final class Auth {
 	}
 
 	/**
+	 * Call the resolver again before a reconnect attempt, as
+	 * {@link #resolve(AuthResolver, Class, String, Duration)} does, except that a
+	 * resolver answering with a descriptor already consumed (a
+	 * {@linkplain AuthResolver#of literal} one, which served the connect) gives
+	 * {@code null}: the transport then keeps the credentials it already has.
+	 * @param <A> the descriptor type
+	 * @param resolver the resolver
+	 * @param expected the descriptor class the transport accepts
+	 * @param transportName the transport's name, for messages
+	 * @param timeout how long to wait for the resolver
+	 * @return the claimed descriptor, or {@code null} to keep the current credentials
+	 * @throws AuthException if the resolver fails or does not answer in time, or the
+	 * descriptor is of another variant
+	 */
+	public static <A extends TransportAuth> @Nullable A resolveAgain(AuthResolver<?> resolver, Class<A> expected,
+			String transportName, Duration timeout) {
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout must not be negative");
+		}
+		A auth = variant(await(start(resolver), timeout), expected, transportName);
+		if (auth.isConsumed()) {
+			return null;
+		}
+		String refusal = auth.claim();
+		if (refusal != null) {
+			throw new AuthException(refusal);
+		}
+		return auth;
+	}
+
+	/**
 	 * Check that a URL carrying credentials is not combined with auth.
 	 * @param url the broker URL
 	 * @param resolver the configured auth, or {@code null}

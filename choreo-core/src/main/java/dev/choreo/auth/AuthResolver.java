@@ -9,8 +9,15 @@ import java.util.function.Supplier;
 /**
  * Supplies credentials when a transport connects, so that secrets can come from a vault
  * or a file at the last moment rather than sit in configuration. A transport calls
- * {@link #resolve()} exactly once per {@code connect()}, through
- * {@link Auth#resolve(AuthResolver, Class, String, java.time.Duration)}.
+ * {@link #resolve()} through
+ * {@link Auth#resolve(AuthResolver, Class, String, java.time.Duration)} once at each
+ * {@code connect()}, and again at every reconnect attempt its client makes after losing
+ * an established connection, so that credentials rotated while connected are used to
+ * reconnect. Each call waits at most the transport's connect timeout. Which credentials a
+ * transport resolves again (user and password, tokens; not TLS settings) and which
+ * transports do (NATS, Redis, RabbitMQ; not Kafka) is documented on each transport's
+ * {@code auth} builder method. A resolver answering on reconnect must keep to the kind of
+ * descriptor it answered with at connect.
  * <p>
  * Implementations must return quickly; slow work belongs in the returned stage. Use
  * {@link #from(Supplier)} for a blocking supplier.
@@ -29,7 +36,8 @@ public interface AuthResolver<A extends TransportAuth> {
 
 	/**
 	 * Return a resolver that always answers with the given descriptor. A descriptor
-	 * serves one {@code connect()} only.
+	 * serves one {@code connect()} only; when the transport's client reconnects, it keeps
+	 * the credentials of that connect.
 	 * @param <A> the descriptor type
 	 * @param literal the descriptor
 	 * @return the resolver

@@ -27,6 +27,34 @@ class AuthResolveTests {
 	}
 
 	@Test
+	void resolvingALiteralDescriptorAgainAfterItServedTheConnectKeepsTheCurrentCredentials() {
+		NatsAuth literal = NatsAuth.token("t0ken");
+		AuthResolver<NatsAuth> resolver = AuthResolver.of(literal);
+		Auth.resolve(resolver, NatsAuth.class, "nats", TIMEOUT).consume();
+		assertThat(Auth.resolveAgain(resolver, NatsAuth.class, "nats", TIMEOUT)).isNull();
+		assertThatExceptionOfType(AuthException.class)
+			.isThrownBy(() -> Auth.resolve(resolver, NatsAuth.class, "nats", TIMEOUT));
+	}
+
+	@Test
+	void resolvingAgainClaimsAFreshDescriptor() {
+		AuthResolver<RedisAuth> resolver = AuthResolver.from(() -> RedisAuth.acl("alice", "r0tated"));
+		Auth.resolve(resolver, RedisAuth.class, "redis", TIMEOUT).consume();
+		RedisAuth again = Auth.resolveAgain(resolver, RedisAuth.class, "redis", TIMEOUT);
+		assertThat(again).isNotNull();
+		assertThat(again.password()).containsExactly("r0tated".toCharArray());
+		assertThat(again.isConsumed()).isFalse();
+	}
+
+	@Test
+	void resolvingAgainRefusesAnotherVariant() {
+		AuthResolver<NatsAuth> resolver = AuthResolver.from(() -> NatsAuth.token("t0ken"));
+		assertThatExceptionOfType(AuthException.class)
+			.isThrownBy(() -> Auth.resolveAgain(resolver, RedisAuth.class, "redis", TIMEOUT))
+			.withMessage("auth descriptor is not a known variant for redis: got NatsAuth");
+	}
+
+	@Test
 	void syncResolverIsCalledExactlyOnceOnItsOwnThread() {
 		AtomicInteger calls = new AtomicInteger();
 		AtomicReference<String> thread = new AtomicReference<>();

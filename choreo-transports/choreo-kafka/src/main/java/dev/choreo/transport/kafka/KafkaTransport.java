@@ -451,7 +451,13 @@ public final class KafkaTransport implements Transport {
 
 		/**
 		 * Set the credentials, resolved at every connect and cleared once the clients'
-		 * configuration has them.
+		 * configuration has them. Unlike the other transports, the Kafka transport does
+		 * not resolve them again when its clients reconnect to a broker: the producer,
+		 * consumer and admin client keep the SASL settings of the connect for every
+		 * connection they make, including after a broker comes back. A password or token
+		 * rotated while connected therefore takes effect only at the next
+		 * {@code connect()} (close and connect the harness, or stop and start the test
+		 * context).
 		 * @param auth a resolver of {@link KafkaAuth} credentials
 		 * @return this builder
 		 */

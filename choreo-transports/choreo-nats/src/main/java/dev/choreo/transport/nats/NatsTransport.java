@@ -196,7 +196,10 @@ public final class NatsTransport implements Transport {
 			.connectionListener(this::connectionEvent)
 			.errorListener(new QuietErrorListener(this::clientException));
 		if (this.auth != null) {
-			NatsCredentials.apply(Auth.resolve(this.auth, NatsAuth.class, name(), this.connectTimeout), options);
+			AuthResolver<?> resolver = this.auth;
+			NatsCredentials.apply(Auth.resolve(resolver, NatsAuth.class, name(), this.connectTimeout), options,
+					() -> Auth.resolveAgain(resolver, NatsAuth.class, name(), this.connectTimeout),
+					this::reresolveFailed);
 		}
 		this.customizer.accept(options);
 		try {
@@ -246,6 +249,11 @@ public final class NatsTransport implements Transport {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private void reresolveFailed(RuntimeException ex) {
+		this.health.stillLost("could not resolve the NATS credentials again before reconnecting to " + safeServers()
+				+ ": " + describe(ex));
 	}
 
 	private void clientException(Connection connection, Exception exception) {
@@ -655,7 +663,19 @@ public final class NatsTransport implements Transport {
 
 		/**
 		 * Set the credentials, resolved at every connect and cleared once the connection
-		 * has them.
+		 * has them. A user and password, or a token, are resolved again before every
+		 * reconnect attempt of the connection, so credentials rotated while connected are
+		 * used once it reconnects; if the resolver fails then, or answers with the
+		 * descriptor of the connect ({@link AuthResolver#of}), the attempt uses the
+		 * previous ones, and a failure is reported as the reason the connection is still
+		 * lost. The resolver must keep answering with the same kind of credentials. An
+		 * NKey seed, a credentials file (which jnats reads at every attempt) and TLS
+		 * settings stay those of the connect. The per-attempt credentials are handed to
+		 * jnats through the options' server pool and token supplier, so an
+		 * {@linkplain #options(Consumer) options customizer} that replaces either turns
+		 * this off. As jnats gives up after the same authentication error twice in a row
+		 * on one server, the resolver should answer with the new credentials by the time
+		 * the server stops accepting the old ones.
 		 * @param auth the credentials resolver
 		 * @return this builder
 		 */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -47,7 +48,20 @@ final class RabbitFactories {
 	 * @throws TransportException if the credentials do not fit the URI
 	 */
 	static CachingConnectionFactory create(BrokerUri uri, Duration timeout, @Nullable RabbitAuth auth) {
+		return create(uri, timeout, auth, null);
+	}
+
+	/**
+	 * Create a caching connection factory as
+	 * {@link #create(BrokerUri, Duration, RabbitAuth)} does; with a way to resolve the
+	 * credentials again, a user and password are resolved anew for every connection the
+	 * factory makes after its connection shut down.
+	 * @throws TransportException if the credentials do not fit the URI
+	 */
+	static CachingConnectionFactory create(BrokerUri uri, Duration timeout, @Nullable RabbitAuth auth,
+			@Nullable Supplier<@Nullable RabbitAuth> again) {
 		com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
+		ResolvingCredentials resolving = null;
 		rabbit.setAutomaticRecoveryEnabled(false);
 		rabbit.setExceptionHandler(new QuietExceptionHandler());
 		try {
@@ -59,7 +73,11 @@ final class RabbitFactories {
 						"RabbitMQ credentials with TLS settings need an amqps:// URI; got '" + uri.endpoint() + "'");
 			}
 			setUri(rabbit, uri);
-			if (auth != null) {
+			if (auth != null && again != null && auth.kind() != RabbitAuth.Kind.EXTERNAL) {
+				resolving = new ResolvingCredentials(auth, again);
+				rabbit.setCredentialsProvider(resolving);
+			}
+			else if (auth != null) {
 				applyCredentials(rabbit, auth);
 			}
 		}
@@ -75,6 +93,9 @@ final class RabbitFactories {
 		CachingConnectionFactory factory = new CachingConnectionFactory(rabbit);
 		factory.setConnectionNameStrategy((connectionFactory) -> "choreo");
 		factory.setConnectionThreadFactory(RabbitFactories::newThread);
+		if (resolving != null) {
+			factory.addConnectionListener(resolving);
+		}
 		return factory;
 	}
 

@@ -174,9 +174,12 @@ public final class RabbitTransport implements Transport {
 			return;
 		}
 		BrokerUri uri = Objects.requireNonNull(this.uri);
-		RabbitAuth credentials = (this.auth != null)
-				? Auth.resolve(this.auth, RabbitAuth.class, name(), this.connectTimeout) : null;
-		CachingConnectionFactory factory = RabbitFactories.create(uri, this.connectTimeout, credentials);
+		AuthResolver<?> resolver = this.auth;
+		RabbitAuth credentials = (resolver != null)
+				? Auth.resolve(resolver, RabbitAuth.class, name(), this.connectTimeout) : null;
+		CachingConnectionFactory factory = RabbitFactories.create(uri, this.connectTimeout, credentials,
+				(resolver != null) ? () -> Auth.resolveAgain(resolver, RabbitAuth.class, name(), this.connectTimeout)
+						: null);
 		this.session = RabbitSession.open(factory, factory, this.routing, this.declareExchange, where(),
 				this.connectTimeout, listener);
 	}
@@ -385,8 +388,13 @@ public final class RabbitTransport implements Transport {
 		}
 
 		/**
-		 * Set the credentials, resolved at every connect and cleared once the connection
-		 * factory has them. Only for a transport built from a URI.
+		 * Set the credentials, resolved at every connect. A user and password are
+		 * resolved again, within the connect timeout, for every connection the transport
+		 * makes while it recovers from a lost one, so a password rotated while connected
+		 * is used to reconnect; if the resolver fails then, or answers with the
+		 * descriptor of the connect ({@link AuthResolver#of}), the attempt uses the
+		 * previous credentials. TLS settings and a client certificate stay those of the
+		 * connect. Only for a transport built from a URI.
 		 * @param auth the credentials resolver, answering with a {@link RabbitAuth}
 		 * @return this builder
 		 */

@@ -68,6 +68,7 @@ final class OwnedClient implements AutoCloseable {
 					clientConfiguration(url, login, settings, clientResources));
 			factory.afterPropertiesSet();
 			factory.start();
+			login.follow(factory.getRequiredNativeClient());
 			return new OwnedClient(clientResources, factory, login);
 		}
 		catch (RuntimeException ex) {

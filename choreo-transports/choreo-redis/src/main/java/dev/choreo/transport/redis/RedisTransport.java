@@ -343,7 +343,12 @@ public final class RedisTransport implements Transport {
 
 		/**
 		 * Set the credentials, resolved at every {@code connect()} and cleared when the
-		 * transport closes; Lettuce presents them again when it reconnects. Applies to
+		 * transport closes. Once a connection of the client breaks, every reconnect
+		 * attempt Lettuce makes resolves them again (on a thread of its own, within the
+		 * connect timeout) until a connection is made, so a password rotated while
+		 * connected is used to reconnect; if the resolver fails then, or answers with the
+		 * descriptor of the connect ({@link AuthResolver#of}), the attempt uses the
+		 * previous credentials. TLS settings stay those of the connect. Applies to
 		 * transports built from a URL without credentials.
 		 * @param auth a resolver of {@link dev.choreo.auth.RedisAuth} descriptors
 		 * @return this builder
