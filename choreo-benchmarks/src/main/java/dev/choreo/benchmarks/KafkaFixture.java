@@ -1,15 +1,20 @@
 package dev.choreo.benchmarks;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.choreo.Harness;
 import dev.choreo.Scenario;
+import dev.choreo.ScenarioResult;
 import dev.choreo.transport.Transport;
 import dev.choreo.transport.kafka.KafkaTransport;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static dev.choreo.match.Matchers.fieldEquals;
 
 /**
  * Kafka: an in-process KRaft broker (or {@code CHOREO_KAFKA_BOOTSTRAP}); the Kafka
@@ -122,24 +129,175 @@ final class KafkaFixture implements TransportBenchmark.BrokerFixture {
 	}
 
 	/**
-	 * Time from {@code expect} on a topic that does not exist yet until the expectation
-	 * is live (topic creation, assignment and positioning included).
+	 * How long an expectation on a topic the harness has not used yet takes to go live
+	 * and to see its first message, on a topic that already exists (created beforehand by
+	 * an admin client) and on one that does not (the transport creates it), against the
+	 * raw consumer doing the same: assigning a partition of an existing topic and
+	 * positioning it at the end, on a consumer that is already open, and on a fresh one.
+	 * The kinds take turns, sample by sample; {@code -DliveSamples=N} sets the samples
+	 * per kind.
 	 */
 	@Override
-	public void extra(Harness harness) {
-		int count = 30;
-		long[] times = new long[count];
-		for (int i = 0; i < count; i++) {
-			String topic = topic("live" + i);
-			try (Scenario scenario = harness.scenario("live")) {
-				long start = System.nanoTime();
-				scenario.expect(topic);
-				times[i] = System.nanoTime() - start;
+	public void extra(Harness harness) throws Exception {
+		int samples = Integer.getInteger("liveSamples", 30);
+		int warmup = 3;
+		int total = samples + warmup;
+		List<String> existing = new ArrayList<>();
+		List<String> rawOpen = new ArrayList<>();
+		List<String> rawFresh = new ArrayList<>();
+		List<String> described = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			existing.add(topic("existing" + i));
+			rawOpen.add(topic("rawopen" + i));
+			rawFresh.add(topic("rawfresh" + i));
+			described.add(topic("described" + i));
+		}
+		String anchor = topic("anchor");
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrap))) {
+			List<String> all = new ArrayList<>(existing);
+			all.addAll(rawOpen);
+			all.addAll(rawFresh);
+			all.addAll(described);
+			all.add(anchor);
+			admin.createTopics(all.stream().map((name) -> new NewTopic(name, 1, (short) 1)).toList()).all().get();
+			awaitDescribed(admin, all);
+			try (KafkaConsumer<byte[], byte[]> open = rawConsumer()) {
+				TopicPartition anchorPartition = new TopicPartition(anchor, 0);
+				open.assign(List.of(anchorPartition));
+				open.seekToEnd(List.of(anchorPartition));
+				open.position(anchorPartition);
+				open.poll(Duration.ofMillis(50));
+				Samples openAssign = new Samples("raw assign + seekToEnd + position, consumer open");
+				Samples freshAssign = new Samples("raw new consumer + assign + seekToEnd + position");
+				Samples describe = new Samples("raw admin describeTopics, one topic");
+				Samples existingLive = new Samples("expect, existing topic: live");
+				Samples existingMatch = new Samples("expect, existing topic: first match");
+				Samples createdLive = new Samples("expect, new topic (created): live");
+				Samples createdMatch = new Samples("expect, new topic (created): first match");
+				for (int i = 0; i < total; i++) {
+					boolean counted = i >= warmup;
+					openAssign.add(counted, assignOpen(open, rawOpen.get(i)));
+					freshAssign.add(counted, assignFresh(rawFresh.get(i)));
+					describe.add(counted, describe(admin, described.get(i)));
+					long[] times = expectAndMatch(harness, existing.get(i), i);
+					existingLive.add(counted, times[0]);
+					existingMatch.add(counted, times[1]);
+					times = expectAndMatch(harness, topic("created" + i), i);
+					createdLive.add(counted, times[0]);
+					createdMatch.add(counted, times[1]);
+				}
+				System.out.printf(Locale.ROOT, "%-56s %10s %10s %6s%n", "kafka: time until live", "median ms", "p90 ms",
+						"n");
+				for (Samples kind : List.of(openAssign, freshAssign, describe, existingLive, existingMatch, createdLive,
+						createdMatch)) {
+					kind.print();
+				}
 			}
 		}
-		Arrays.sort(times);
-		System.out.printf(Locale.ROOT, "kafka: expect on a new topic live in %.1f ms (median of %d), p99 %.1f ms%n",
-				TransportBenchmark.percentile(times, 50) / 1e6, count, TransportBenchmark.percentile(times, 99) / 1e6);
+	}
+
+	private KafkaConsumer<byte[], byte[]> rawConsumer() {
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+						20, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+						"read_committed", ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, 20),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	private static void awaitDescribed(Admin admin, List<String> topics) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			try {
+				admin.describeTopics(topics).allTopicNames().get();
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static long assignOpen(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+		TopicPartition partition = new TopicPartition(topic, 0);
+		long start = System.nanoTime();
+		Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
+		assignment.add(partition);
+		consumer.assign(assignment);
+		consumer.seekToEnd(List.of(partition));
+		consumer.position(partition);
+		long time = System.nanoTime() - start;
+		assignment.remove(partition);
+		consumer.assign(assignment);
+		return time;
+	}
+
+	private long assignFresh(String topic) {
+		TopicPartition partition = new TopicPartition(topic, 0);
+		long start = System.nanoTime();
+		KafkaConsumer<byte[], byte[]> consumer = rawConsumer();
+		try {
+			consumer.assign(List.of(partition));
+			consumer.seekToEnd(List.of(partition));
+			consumer.position(partition);
+			return System.nanoTime() - start;
+		}
+		finally {
+			consumer.close(Duration.ofSeconds(2));
+		}
+	}
+
+	private static long describe(Admin admin, String topic) throws Exception {
+		long start = System.nanoTime();
+		admin.describeTopics(List.of(topic)).allTopicNames().get();
+		return System.nanoTime() - start;
+	}
+
+	/**
+	 * Expect on a topic, then publish the message it waits for: the time until the
+	 * expectation is live, and until it matched.
+	 */
+	private static long[] expectAndMatch(Harness harness, String topic, int n) {
+		try (Scenario scenario = harness.scenario("live")) {
+			long start = System.nanoTime();
+			scenario.expect(topic, fieldEquals("n", n));
+			long live = System.nanoTime() - start;
+			ScenarioResult result = scenario.publish(topic, Map.of("n", n)).awaitAll(Duration.ofSeconds(30));
+			long matched = System.nanoTime() - start;
+			if (!result.passed()) {
+				throw new IllegalStateException(result.failureSummary());
+			}
+			return new long[] { live, matched };
+		}
+	}
+
+	/**
+	 * The samples of one kind, warm-up left out.
+	 */
+	private static final class Samples {
+
+		private final String name;
+
+		private final List<Long> times = new ArrayList<>();
+
+		Samples(String name) {
+			this.name = name;
+		}
+
+		void add(boolean counted, long nanos) {
+			if (counted) {
+				this.times.add(nanos);
+			}
+		}
+
+		void print() {
+			long[] sorted = this.times.stream().mapToLong(Long::longValue).sorted().toArray();
+			System.out.printf(Locale.ROOT, "%-56s %10.2f %10.2f %6d%n", this.name,
+					TransportBenchmark.percentile(sorted, 50) / 1e6, TransportBenchmark.percentile(sorted, 90) / 1e6,
+					sorted.length);
+		}
+
 	}
 
 	@Override

@@ -38,10 +38,13 @@ import static dev.choreo.match.Matchers.fieldEquals;
  * both see the same machine;</li>
  * <li>1,000 concurrent correlated scenarios on one harness against the raw client routing
  * by correlation id by hand, total time;</li>
- * <li>for Kafka, the time from {@code expect} on a new topic until it is live.</li>
+ * <li>for Kafka, the time from {@code expect} on a topic the harness has not used until
+ * it is live and until its first match, on an existing topic and on one the transport
+ * creates, against the raw consumer's assignment.</li>
  * </ul>
  * Run with {@code java -cp benchmarks.jar dev.choreo.benchmarks.TransportBenchmark [nats]
- * [redis] [rabbitmq] [kafka]}; {@code -Diterations=N} sets the round trips per side.
+ * [redis] [rabbitmq] [kafka] [kafka-live]}; {@code -Diterations=N} sets the round trips
+ * per side; {@code kafka-live} runs only Kafka's time until live.
  */
 public final class TransportBenchmark {
 
@@ -56,9 +59,21 @@ public final class TransportBenchmark {
 		List<String> brokers = (args.length > 0) ? Arrays.asList(args) : List.of("nats", "redis", "rabbitmq", "kafka");
 		int iterations = Integer.getInteger("iterations", 3000);
 		int concurrent = Integer.getInteger("concurrent", 1000);
-		System.out.printf(Locale.ROOT, "%-9s %12s %12s %12s %12s %12s %14s %14s%n", "broker", "raw p50 us",
-				"harness p50", "delta p50", "raw p99 us", "harness p99", "raw 1000 ms", "harness 1000");
+		if (!brokers.equals(List.of("kafka-live"))) {
+			System.out.printf(Locale.ROOT, "%-9s %12s %12s %12s %12s %12s %14s %14s%n", "broker", "raw p50 us",
+					"harness p50", "delta p50", "raw p99 us", "harness p99", "raw 1000 ms", "harness 1000");
+		}
 		for (String broker : brokers) {
+			if (broker.equals("kafka-live")) {
+				try (KafkaFixture fixture = new KafkaFixture();
+						Harness harness = Harness.builder(fixture.transport())
+							.correlation(CorrelationPolicy.field("correlation_id"))
+							.build()
+							.connect()) {
+					fixture.extra(harness);
+				}
+				continue;
+			}
 			try (BrokerFixture fixture = BrokerFixture.of(broker)) {
 				run(fixture, iterations, concurrent);
 			}

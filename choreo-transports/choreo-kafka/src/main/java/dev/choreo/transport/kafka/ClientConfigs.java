@@ -12,6 +12,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * The configurations of the harness's own producer, consumer and admin client: the source
@@ -136,6 +137,16 @@ record ClientConfigs(Map<String, Object> producer, Map<String, Object> consumer,
 
 	private static int half(Duration timeout) {
 		return (int) Math.max(1, timeout.toMillis() / 2);
+	}
+
+	/**
+	 * Return the isolation level the consumer reads with.
+	 * @return the consumer's isolation level
+	 */
+	IsolationLevel isolationLevel() {
+		Object level = this.consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG);
+		return (level != null && String.valueOf(level).trim().equalsIgnoreCase("read_committed"))
+				? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.choreo.transport.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that owns the harness's consumer, since a Kafka consumer is not
  * thread-safe. It polls and hands each record to the transport, and between polls runs
- * the commands other threads queue: assign partitions (positioned at the end before the
- * command completes, or at the beginning for partitions that are new), and unassign them.
- * Queuing a command wakes the consumer, so it runs at once. The consumer never joins a
- * group: partitions are assigned directly.
+ * the commands other threads queue: assign partitions (positioned where the subscription
+ * says, or at the end, before the command completes, or at the beginning for partitions
+ * that are new), and unassign them. Queuing a command wakes the consumer, so it runs at
+ * once. The consumer never joins a group: partitions are assigned directly.
  * <p>
  * The loop remembers the next offset of every assigned partition. If anything escapes it
  * (an {@link Error} from a handler, a failure inside the client), it reports the consumer
@@ -44,6 +45,8 @@ final class ConsumerLoop implements Runnable {
 	private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
 	private static final Duration ERROR_BACKOFF = Duration.ofMillis(500);
+
+	private static final Duration LEARN_LEADERS_TIMEOUT = Duration.ofSeconds(1);
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -87,15 +90,19 @@ final class ConsumerLoop implements Runnable {
 	}
 
 	/**
-	 * Add partitions to the assignment and position them at the end.
+	 * Add partitions to the assignment and position them: at the offset given for them
+	 * (found without the consumer, so without waiting for a fetch it has in flight), or
+	 * else at their end as the consumer finds it.
 	 * @param topic the topic, for messages
 	 * @param partitions the partitions
+	 * @param starts the offsets to start at, for the partitions where they are known
 	 * @param deadline the {@link System#nanoTime()} by which positioning must be done
 	 * @param timeout the subscription's timeout, for messages
 	 * @return a future completed once every partition is positioned
 	 */
-	CompletableFuture<Void> assign(String topic, List<TopicPartition> partitions, long deadline, Duration timeout) {
-		Assign command = new Assign(topic, partitions, deadline, timeout);
+	CompletableFuture<Void> assign(String topic, List<TopicPartition> partitions, Map<TopicPartition, Long> starts,
+			long deadline, Duration timeout) {
+		Assign command = new Assign(topic, partitions, starts, deadline, timeout);
 		submit(command);
 		return command.done;
 	}
@@ -383,8 +390,8 @@ final class ConsumerLoop implements Runnable {
 	}
 
 	/**
-	 * Assign partitions and position them at the end, so that whatever is published after
-	 * the command completes is delivered.
+	 * Assign partitions and position them at the offsets given, or else at the end, so
+	 * that whatever is published after the command completes is delivered.
 	 */
 	private final class Assign implements Command {
 
@@ -392,15 +399,19 @@ final class ConsumerLoop implements Runnable {
 
 		private final List<TopicPartition> partitions;
 
+		private final Map<TopicPartition, Long> starts;
+
 		private final Duration timeout;
 
 		private final long deadline;
 
 		final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		Assign(String topic, List<TopicPartition> partitions, long deadline, Duration timeout) {
+		Assign(String topic, List<TopicPartition> partitions, Map<TopicPartition, Long> starts, long deadline,
+				Duration timeout) {
 			this.topic = topic;
 			this.partitions = partitions;
+			this.starts = starts;
 			this.deadline = deadline;
 			this.timeout = timeout;
 		}
@@ -408,11 +419,52 @@ final class ConsumerLoop implements Runnable {
 		@Override
 		public void run() {
 			reassign(assignmentWith(this.partitions, List.of()));
-			ConsumerLoop.this.consumer.seekToEnd(this.partitions);
+			List<TopicPartition> atEnd = new ArrayList<>();
 			for (TopicPartition partition : this.partitions) {
-				positioned(partition, position(partition));
+				Long start = this.starts.get(partition);
+				if (start != null && start >= 0) {
+					ConsumerLoop.this.consumer.seek(partition, start);
+					positioned(partition, start);
+				}
+				else {
+					atEnd.add(partition);
+				}
+			}
+			if (!atEnd.isEmpty()) {
+				ConsumerLoop.this.consumer.seekToEnd(atEnd);
+				for (TopicPartition partition : atEnd) {
+					positioned(partition, position(partition));
+				}
 			}
 			this.done.complete(null);
+			if (atEnd.size() < this.partitions.size()) {
+				learnLeaders();
+			}
+		}
+
+		/**
+		 * Have the consumer learn where the partitions positioned without it live before
+		 * its next fetch, which otherwise leaves them out until the fetch after. The
+		 * subscription is live already; this only speeds up its first delivery, so a
+		 * failure (or a command queued meanwhile) just ends it.
+		 */
+		private void learnLeaders() {
+			long remaining = Math.min(this.deadline - System.nanoTime(), LEARN_LEADERS_TIMEOUT.toNanos());
+			if (remaining <= 0) {
+				return;
+			}
+			try {
+				ConsumerLoop.this.consumer.endOffsets(this.partitions, Duration.ofNanos(remaining));
+			}
+			catch (WakeupException ex) {
+				if (!ConsumerLoop.this.running) {
+					throw ex;
+				}
+			}
+			catch (KafkaException ex) {
+				logger.debug("The Kafka consumer did not find the leaders of '{}' yet ({})", this.topic,
+						ex.getClass().getName());
+			}
 		}
 
 		private long position(TopicPartition partition) {

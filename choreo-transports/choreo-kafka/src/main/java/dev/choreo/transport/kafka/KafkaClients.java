@@ -74,7 +74,7 @@ final class KafkaClients {
 			this.producerFactory.destroy();
 			throw ex;
 		}
-		this.topics = new TopicAdmin(admin, settings, servers);
+		this.topics = new TopicAdmin(admin, settings, servers, configs.isolationLevel());
 		this.subscriptions = new Subscriptions(this.topics, this.loop, settings.requestTimeout());
 		this.watcher = new ClusterWatcher(admin, this.state, servers, "choreo-kafka-watcher-" + configs.name(),
 				() -> this.subscriptions.refresh(ClusterWatcher.PROBE_TIMEOUT));

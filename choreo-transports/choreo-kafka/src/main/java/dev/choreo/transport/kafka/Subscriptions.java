@@ -2,6 +2,7 @@ package dev.choreo.transport.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The subscriptions of one connection. The first subscription to a topic makes sure the
- * topic exists and has the consumer loop assign its partitions at their end; later ones
- * share that assignment, and each gets every message. When the last one on a topic
- * unsubscribes, the topic's partitions leave the assignment.
+ * topic exists and has the consumer loop assign its partitions at their end (found by the
+ * admin client, which does not wait behind the consumer's fetch), or at their beginning
+ * when the transport just created the topic, since everything in it is then newer than
+ * the subscription; later ones share that assignment, and each gets every message. When
+ * the last one on a topic unsubscribes, the topic's partitions leave the assignment.
  * <p>
  * The topics with subscriptions are described again after every probe of the cluster
  * watcher: partitions added to a topic are assigned from their beginning, and a topic
@@ -87,7 +90,27 @@ final class Subscriptions {
 				state.topicId = info.id();
 				state.partitions = info.partitions();
 			}
-			return this.loop.assign(state.topic, info.partitions(), deadline, this.timeout);
+			return starts(state.topic, info, deadline).thenCompose(
+					(starts) -> this.loop.assign(state.topic, info.partitions(), starts, deadline, this.timeout));
+		});
+	}
+
+	/**
+	 * Where a subscription starts reading the partitions of a topic: at their beginning
+	 * when the transport just created the topic, otherwise at their end as the admin
+	 * client finds it. If the admin client cannot say, the consumer finds the end itself.
+	 */
+	private CompletableFuture<Map<TopicPartition, Long>> starts(String topic, TopicAdmin.TopicInfo info,
+			long deadline) {
+		if (info.created()) {
+			Map<TopicPartition, Long> beginnings = new HashMap<>();
+			info.partitions().forEach((partition) -> beginnings.put(partition, 0L));
+			return CompletableFuture.completedFuture(beginnings);
+		}
+		return this.topics.endOffsets(info.partitions(), deadline).exceptionally((failure) -> {
+			logger.debug("The admin client did not find the end of '{}' ({}); the consumer finds it", topic,
+					KafkaFailures.describe(KafkaFailures.unwrap(failure)));
+			return Map.of();
 		});
 	}
 

@@ -2,6 +2,7 @@ package dev.choreo.transport.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -58,10 +63,13 @@ final class TopicAdmin {
 
 	private final String servers;
 
+	private final IsolationLevel isolation;
+
 	private final Set<String> existing = ConcurrentHashMap.newKeySet();
 
-	TopicAdmin(Admin admin, KafkaSettings settings, String servers) {
+	TopicAdmin(Admin admin, KafkaSettings settings, String servers, IsolationLevel isolation) {
 		this.admin = admin;
+		this.isolation = isolation;
 		this.createMissing = settings.createMissingTopics();
 		this.partitions = Optional.ofNullable(settings.topicPartitions());
 		this.replication = Optional.ofNullable(settings.topicReplication());
@@ -110,6 +118,42 @@ final class TopicAdmin {
 			this.existing.add(topic);
 			return null;
 		});
+	}
+
+	/**
+	 * Ask for the end of partitions, as the consumer sees it (the last stable offset when
+	 * it reads committed records only). The admin client asks over its own connection, so
+	 * the answer does not wait behind a fetch the consumer has in flight.
+	 * @param partitions the partitions
+	 * @param deadline the {@link System#nanoTime()} by which to have the answer
+	 * @return a future completed with the end offset of every partition
+	 */
+	CompletableFuture<Map<TopicPartition, Long>> endOffsets(List<TopicPartition> partitions, long deadline) {
+		CompletableFuture<Map<TopicPartition, Long>> result = new CompletableFuture<>();
+		try {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+			int left = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+					java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			this.admin.listOffsets(latest, new ListOffsetsOptions(this.isolation).timeoutMs(left))
+				.all()
+				.whenComplete((offsets, failure) -> {
+					if (failure != null) {
+						result.completeExceptionally(failure);
+						return;
+					}
+					Map<TopicPartition, Long> ends = new HashMap<>();
+					for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> entry : offsets
+						.entrySet()) {
+						ends.put(entry.getKey(), entry.getValue().offset());
+					}
+					result.complete(ends);
+				});
+		}
+		catch (RuntimeException ex) {
+			result.completeExceptionally(ex);
+		}
+		return result;
 	}
 
 	/**
@@ -193,7 +237,7 @@ final class TopicAdmin {
 		KafkaFuture.allOf(created.topicId(topic), created.numPartitions(topic)).whenComplete((ignored, failure) -> {
 			if (failure == null) {
 				known(topic, result, new TopicInfo(now(created.topicId(topic)),
-						partitionsOf(topic, now(created.numPartitions(topic)))));
+						partitionsOf(topic, now(created.numPartitions(topic))), true));
 			}
 			else if (KafkaFailures.unwrap(failure) instanceof TopicExistsException) {
 				describeSettled(topic).whenComplete((info, again) -> {
@@ -238,15 +282,18 @@ final class TopicAdmin {
 	 * @param id the topic's id, which changes when the topic is deleted and created again
 	 * ({@code null} if the cluster did not say)
 	 * @param partitions the partitions
+	 * @param created whether the transport just created the topic, so that everything in
+	 * it is newer than the subscription
 	 */
-	record TopicInfo(@org.jspecify.annotations.Nullable Uuid id, List<TopicPartition> partitions) {
+	record TopicInfo(@org.jspecify.annotations.Nullable Uuid id, List<TopicPartition> partitions, boolean created) {
 
 		static TopicInfo of(TopicDescription description) {
 			return new TopicInfo(description.topicId(),
 					description.partitions()
 						.stream()
 						.map((partition) -> new TopicPartition(description.name(), partition.partition()))
-						.toList());
+						.toList(),
+					false);
 		}
 
 	}

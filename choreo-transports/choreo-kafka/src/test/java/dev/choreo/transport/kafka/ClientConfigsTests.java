@@ -3,6 +3,7 @@ package dev.choreo.transport.kafka;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,14 @@ class ClientConfigsTests {
 			.doesNotContainKeys("linger.ms", "auto.offset.reset", "acks");
 		assertThat(configs.consumer()).contains(entry("auto.offset.reset", "earliest"),
 				entry("isolation.level", "read_committed"));
+	}
+
+	@Test
+	void findsTheEndOfATopicAsItsConsumerReadsIt() {
+		assertThat(build(Map.of("bootstrap.servers", "broker:9092"), Map.of()).isolationLevel())
+			.isEqualTo(IsolationLevel.READ_COMMITTED);
+		assertThat(build(Map.of("bootstrap.servers", "broker:9092"), Map.of("isolation.level", "read_uncommitted"))
+			.isolationLevel()).isEqualTo(IsolationLevel.READ_UNCOMMITTED);
 	}
 
 	@Test

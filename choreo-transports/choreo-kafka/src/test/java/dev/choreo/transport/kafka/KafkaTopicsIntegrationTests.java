@@ -104,6 +104,26 @@ class KafkaTopicsIntegrationTests {
 	}
 
 	@Test
+	void startsAnExistingTopicAtItsLastStableOffsetSoAWriteCommittedAfterTheExpectationMatches() {
+		String topic = topic("open-transaction");
+		createTopic(topic, 1);
+		try (Harness harness = harness();
+				Scenario scenario = harness.scenario("open-transaction");
+				KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", this.bootstrap,
+						"transactional.id", "choreo-test-" + UUID.randomUUID()), new StringSerializer(),
+						new StringSerializer())) {
+			producer.initTransactions();
+			producer.beginTransaction();
+			producer.send(new ProducerRecord<>(topic, json(scenario.correlationId(), "state", "in-flight")));
+			producer.flush();
+			Handle handle = scenario.expect(topic, fieldEquals("state", "in-flight"));
+			ScenarioResult result = scenario.trigger(producer::commitTransaction).awaitAll(WAIT);
+			result.assertPassed();
+			assertThat(handle.outcome()).isEqualTo(Outcome.PASS);
+		}
+	}
+
+	@Test
 	void neverMatchesAWriteWhoseTransactionWasAborted() {
 		String topic = topic("transactions");
 		createTopic(topic, 1);
