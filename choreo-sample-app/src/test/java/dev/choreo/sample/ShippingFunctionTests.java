@@ -38,8 +38,8 @@ class ShippingFunctionTests {
 	}
 
 	/**
-	 * A map goes out as {@code application/json} without a {@code contentType} header: the
-	 * stream transport tells JSON from text by the bytes.
+	 * A map goes out as {@code application/json} without a {@code contentType} header:
+	 * the stream transport tells JSON from text by the bytes.
 	 */
 	private static Map<String, Object> checked(String orderId, String status, int score) {
 		return Map.of("orderId", orderId, "customerId", "CUST-7", "status", status, "fraudScore", score);
