@@ -13,6 +13,9 @@ public class AuthException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The class name of what a failed resolver threw, or {@code null}.
+	 */
 	private final @Nullable String resolverCause;
 
 	/**

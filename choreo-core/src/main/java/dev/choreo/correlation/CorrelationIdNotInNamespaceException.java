@@ -11,8 +11,14 @@ public class CorrelationIdNotInNamespaceException extends IllegalArgumentExcepti
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The refused id.
+	 */
 	private final String correlationId;
 
+	/**
+	 * The prefix every id must start with.
+	 */
 	private final String prefix;
 
 	/**

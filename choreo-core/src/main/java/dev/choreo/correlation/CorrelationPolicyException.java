@@ -11,8 +11,14 @@ public class CorrelationPolicyException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The simple class name of the policy that threw.
+	 */
 	private final String policyClass;
 
+	/**
+	 * The policy method that threw.
+	 */
 	private final String method;
 
 	/**

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public class InvalidReportException extends RuntimeException {
 
+	/**
+	 * What is wrong with the report, one entry per violation.
+	 */
 	private final List<String> violations;
 
 	/**

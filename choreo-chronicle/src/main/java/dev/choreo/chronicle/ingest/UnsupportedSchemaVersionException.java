@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class UnsupportedSchemaVersionException extends RuntimeException {
 
+	/**
+	 * The schema version as the report gave it, or {@code null} when missing.
+	 */
 	private final @Nullable String version;
 
 	UnsupportedSchemaVersionException(@Nullable String version) {

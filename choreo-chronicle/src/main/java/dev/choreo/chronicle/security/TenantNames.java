@@ -35,6 +35,9 @@ public final class TenantNames {
 	 */
 	public static class InvalidTenantException extends RuntimeException {
 
+		/**
+		 * The refused name, cut to 80 characters.
+		 */
 		private final String given;
 
 		InvalidTenantException(String given) {

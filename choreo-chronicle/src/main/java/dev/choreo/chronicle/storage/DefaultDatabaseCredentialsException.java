@@ -8,8 +8,14 @@ package dev.choreo.chronicle.storage;
  */
 public class DefaultDatabaseCredentialsException extends RuntimeException {
 
+	/**
+	 * What made this a non-local start.
+	 */
 	private final String context;
 
+	/**
+	 * Which default credentials were found.
+	 */
 	private final String credentials;
 
 	DefaultDatabaseCredentialsException(String context, String credentials) {

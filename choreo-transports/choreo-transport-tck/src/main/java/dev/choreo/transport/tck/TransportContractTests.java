@@ -135,10 +135,19 @@ public abstract class TransportContractTests {
 		requireBroker();
 	}
 
+	/**
+	 * Build and connect a harness over a new transport from {@link #createTransport()}.
+	 * @param policy the correlation policy of the harness
+	 * @return the connected harness
+	 */
 	protected Harness harness(CorrelationPolicy policy) {
 		return Harness.builder(createTransport()).correlation(policy).build().connect();
 	}
 
+	/**
+	 * Build and connect a harness that correlates by the {@code correlation_id} field.
+	 * @return the connected harness
+	 */
 	protected Harness correlatedHarness() {
 		return harness(CorrelationPolicy.field("correlation_id"));
 	}
@@ -749,11 +758,21 @@ public abstract class TransportContractTests {
 
 	}
 
+	/**
+	 * Assert that a received payload is a map and return it.
+	 * @param payload the payload
+	 * @return the payload as a map
+	 */
 	protected static Map<?, ?> asMap(@org.jspecify.annotations.Nullable Object payload) {
 		assertThat(payload).isInstanceOf(Map.class);
 		return (Map<?, ?>) java.util.Objects.requireNonNull(payload);
 	}
 
+	/**
+	 * Build an ordered map from alternating keys and values.
+	 * @param keysAndValues a key, its value, the next key, and so on
+	 * @return the map, in the given order
+	 */
 	protected static Map<String, Object> map(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
