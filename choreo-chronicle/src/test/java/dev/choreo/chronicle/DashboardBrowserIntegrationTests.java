@@ -22,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -92,8 +94,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		this.driver.get(api.base() + "/runs");
 		assertThat(this.driver.getCurrentUrl()).contains("/login?next=/runs");
 		this.driver.findElement(By.id("token")).sendKeys(this.token);
-		this.driver.findElement(By.cssSelector("[data-testid='login-submit']")).click();
-		ready();
+		load(this.driver.findElement(By.cssSelector("[data-testid='login-submit']")));
 	}
 
 	@AfterAll
@@ -148,15 +149,13 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	void runFiltersChangeTheTableAndTheCharts() {
 		open("/runs");
 		new Select(testId("filter-branch")).selectByVisibleText("feature-x");
-		testId("filter-apply").click();
-		ready();
+		load(testId("filter-apply"));
 		assertThat(this.driver.getCurrentUrl()).contains("branch=feature-x");
 		assertThat(rows()).hasSize(1);
 		assertThat(testId("chart-pass-rate").getDomAttribute("data-points")).isEqualTo("1");
 		new Select(testId("filter-branch")).selectByVisibleText("All branches");
 		new Select(testId("filter-environment")).selectByVisibleText("ci");
-		testId("filter-apply").click();
-		ready();
+		load(testId("filter-apply"));
 		assertThat(rows()).hasSize(9);
 		assertThat(this.driver.findElements(By.cssSelector("[data-testid='run-environment']"))
 			.stream()
@@ -211,8 +210,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	@Order(5)
 	void topicPageChartsPercentilesWithTheBudgetAndListsItsRunsAndAnomalies() throws IOException {
 		open("/topics");
-		this.driver.findElement(By.linkText(ORDERS)).click();
-		ready();
+		load(this.driver.findElement(By.linkText(ORDERS)));
 		assertThat(testId("topic-title").getText()).isEqualTo(ORDERS);
 		WebElement chart = testId("chart-latency");
 		assertThat(chart.getDomAttribute("data-resolution")).isEqualTo("hourly");
@@ -222,8 +220,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		assertThat(this.driver.findElements(By.cssSelector("[data-testid='topic-run-row']"))).hasSize(10);
 		assertThat(this.driver.findElements(By.cssSelector("[data-testid='topic-anomaly']"))).isNotEmpty();
 		new Select(testId("filter-days")).selectByVisibleText("Last day");
-		this.driver.findElement(By.cssSelector("form.ch-filters button")).click();
-		ready();
+		load(this.driver.findElement(By.cssSelector("form.ch-filters button")));
 		assertThat(testId("chart-latency").getDomAttribute("data-resolution")).isEqualTo("raw");
 		screenshot("chronicle-topic");
 	}
@@ -232,14 +229,12 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	@Order(5)
 	void aTopicWithSlashesInItsNameOpensFromTheListAndKeepsItsFilters() {
 		open("/topics");
-		this.driver.findElement(By.linkText(PAYMENTS)).click();
-		ready();
+		load(this.driver.findElement(By.linkText(PAYMENTS)));
 		assertThat(testId("topic-title").getText()).isEqualTo(PAYMENTS);
 		assertThat(this.driver.getCurrentUrl()).endsWith("/topics/" + PAYMENTS);
 		assertThat(Integer.parseInt(testId("chart-latency").getDomAttribute("data-points"))).isPositive();
 		new Select(testId("filter-days")).selectByVisibleText("Last day");
-		this.driver.findElement(By.cssSelector("form.ch-filters button")).click();
-		ready();
+		load(this.driver.findElement(By.cssSelector("form.ch-filters button")));
 		assertThat(testId("topic-title").getText()).isEqualTo(PAYMENTS);
 		assertThat(testId("chart-latency").getDomAttribute("data-resolution")).isEqualTo("raw");
 	}
@@ -250,8 +245,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		open("/compare");
 		assertThat(testId("compare-empty").isDisplayed()).isTrue();
 		this.driver.findElements(By.cssSelector("[data-testid='compare-topic']")).forEach(WebElement::click);
-		testId("compare-apply").click();
-		ready();
+		load(testId("compare-apply"));
 		assertThat(URLDecoder.decode(this.driver.getCurrentUrl(), StandardCharsets.UTF_8)).contains("topic=" + ORDERS)
 			.contains("topic=" + PAYMENTS);
 		WebElement chart = testId("chart-compare");
@@ -269,8 +263,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		assertThat(open.stream().map((a) -> a.findElement(By.cssSelector("[data-testid='anomaly-topic']")).getText()))
 			.contains(ORDERS);
 		new Select(testId("filter-severity")).selectByVisibleText("Critical");
-		testId("anomaly-filter-apply").click();
-		ready();
+		load(testId("anomaly-filter-apply"));
 		assertThat(anomalies()).allSatisfy((a) -> assertThat(a.getDomAttribute("data-severity")).isEqualTo("critical"));
 		screenshot("chronicle-anomalies");
 		open("/anomalies");
@@ -278,8 +271,7 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 		String id = first.getDomAttribute("data-anomaly-id");
 		first.findElement(By.cssSelector("[data-testid='resolve-by']")).sendKeys("Ada");
 		first.findElement(By.cssSelector("[data-testid='resolve-note']")).sendKeys("Known slow disk on the CI host");
-		first.findElement(By.cssSelector("[data-testid='resolve-submit']")).click();
-		ready();
+		load(first.findElement(By.cssSelector("[data-testid='resolve-submit']")));
 		assertThat(testId("message").getText()).isEqualTo("Anomaly " + id + " resolved.");
 		assertThat(anomalies().stream().map((a) -> a.getDomAttribute("data-anomaly-id"))).doesNotContain(id);
 		open("/anomalies?status=resolved");
@@ -381,8 +373,19 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private void ready() {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until((d) -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+	}
+
+	/**
+	 * Click a link or a form's button and wait for the page it loads: the old page is
+	 * gone first, so its own ready mark is never taken for the new one's.
+	 */
+	private void load(WebElement element) {
+		WebElement page = this.driver.findElement(By.tagName("body"));
+		element.click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		ready();
 	}
 
 	private WebElement testId(String id) {
