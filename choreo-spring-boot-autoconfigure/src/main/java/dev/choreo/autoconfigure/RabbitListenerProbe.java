@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -26,13 +25,16 @@ final class RabbitListenerProbe implements ListenerProbe {
 
 	@Override
 	public List<String> pending() {
-		Map<MessageListenerContainer, String> containers = new IdentityHashMap<>();
+		// keyed by Object: the registry's container type moved between Spring AMQP lines
+		// (a rabbit.listener type in 4.0, a core one in 4.1); only the abstract container
+		// is read
+		Map<Object, String> containers = new IdentityHashMap<>();
 		for (RabbitListenerEndpointRegistry registry : this.beanFactory
 			.getBeansOfType(RabbitListenerEndpointRegistry.class, false, false)
 			.values()) {
 			registry.getListenerContainers().forEach((container) -> containers.put(container, ""));
 		}
-		this.beanFactory.getBeansOfType(MessageListenerContainer.class, false, false)
+		this.beanFactory.getBeansOfType(AbstractMessageListenerContainer.class, false, false)
 			.forEach((name, container) -> containers.put(container, name));
 		List<String> pending = new ArrayList<>();
 		containers.forEach((container, beanName) -> {
