@@ -9,6 +9,7 @@ import dev.choreo.Scenario;
 import dev.choreo.ScenarioResult;
 import dev.choreo.autoconfigure.ChoreoAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,13 @@ class KafkaListenerReadinessTests {
 
 	@BeforeAll
 	static void startKafka() {
+		// the group join must be slow (10 s) for the wait to be seen, which only a broker
+		// of the test's own can promise; where the build names a standalone broker
+		// instead
+		// (the Spring Boot 4.1 pass, whose Kafka line the in-process broker does not run
+		// on), these tests run in the Spring Boot 4.0 pass only
+		Assumptions.assumeTrue(System.getenv("CHOREO_KAFKA_BOOTSTRAP") == null,
+				"needs an in-process broker with a slow group join; runs where CHOREO_KAFKA_BOOTSTRAP is not set");
 		broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "10000");
 		broker.brokerListProperty("choreo.test.slow-join.brokers");
@@ -52,6 +60,9 @@ class KafkaListenerReadinessTests {
 
 	@AfterAll
 	static void stopKafka() {
+		if (broker == null) {
+			return;
+		}
 		broker.destroy();
 		System.clearProperty("choreo.test.slow-join.brokers");
 	}
