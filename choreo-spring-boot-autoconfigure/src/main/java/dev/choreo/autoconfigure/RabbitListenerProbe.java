@@ -32,7 +32,11 @@ final class RabbitListenerProbe implements ListenerProbe {
 		for (RabbitListenerEndpointRegistry registry : this.beanFactory
 			.getBeansOfType(RabbitListenerEndpointRegistry.class, false, false)
 			.values()) {
-			registry.getListenerContainers().forEach((container) -> containers.put(container, ""));
+			// a plain loop over objects: a lambda would name the container type in its
+			// signature, and that type is not the same class on every Spring AMQP line
+			for (Object container : registry.getListenerContainers()) {
+				containers.put(container, "");
+			}
 		}
 		this.beanFactory.getBeansOfType(AbstractMessageListenerContainer.class, false, false)
 			.forEach((name, container) -> containers.put(container, name));
