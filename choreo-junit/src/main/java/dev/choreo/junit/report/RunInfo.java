@@ -104,8 +104,8 @@ record RunInfo(String javaVersion, JavaRuntime runtime, String harnessVersion, S
 	}
 
 	/**
-	 * The runtime of the run: what {@code python_version} told of the original's, in
-	 * parts.
+	 * The Java runtime the tests ran on, with the Spring Boot version when one is on the
+	 * class path.
 	 *
 	 * @param name always {@code java}
 	 * @param version the Java version, such as {@code 17.0.12}

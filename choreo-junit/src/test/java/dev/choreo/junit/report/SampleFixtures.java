@@ -83,6 +83,8 @@ final class SampleFixtures {
 		void setupFails() {
 		}
 
+		// switched off on purpose: the report must show a disabled test with its reason
+		// (ReportListenerTests checks that text)
 		@Test
 		@Disabled("waiting for the broker upgrade")
 		void disabled() {
@@ -94,6 +96,8 @@ final class SampleFixtures {
 
 	}
 
+	// switched off on purpose: every test of a disabled class is reported as skipped
+	// with the class's reason (ReportListenerTests checks that text)
 	@Disabled("the whole class is parked")
 	static class DisabledClass {
 
