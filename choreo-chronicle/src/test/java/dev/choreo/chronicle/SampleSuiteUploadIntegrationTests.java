@@ -99,7 +99,7 @@ class SampleSuiteUploadIntegrationTests extends ApiIntegrationTest {
 		Path dependencies = SAMPLE.resolve("target/test-classpath.txt");
 		boolean built = Files.isDirectory(testClasses) && Files.isRegularFile(dependencies);
 		String reason = "The sample application is not built (" + dependencies + " is missing); build it first with "
-				+ "./mvnw -pl choreo-sample-app test-compile, or run this module with -am";
+				+ "./mvnw -pl choreo-sample-app -am install -DskipTests, or run the whole build";
 		if (!built && Boolean.getBoolean("choreo.e2e.required")) {
 			throw new IllegalStateException(reason);
 		}
