@@ -36,7 +36,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
 
-	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+
+		private Log() {
+		}
+
+	}
 
 	private static final int LATE_ID_MEMORY = 4096;
 
@@ -182,7 +193,7 @@ final class Dispatcher {
 			subscription.unsubscribe();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not unsubscribe from '{}' on harness '{}' ({}); the subscription may leak", topic,
+			Log.logger.warn("Could not unsubscribe from '{}' on harness '{}' ({}); the subscription may leak", topic,
 					this.harness.name(), ex.getClass().getName());
 		}
 	}
@@ -212,7 +223,7 @@ final class Dispatcher {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.warn("Routing a message on '{}' raised {}; the message is dropped and delivery goes on",
+			Log.logger.warn("Routing a message on '{}' raised {}; the message is dropped and delivery goes on",
 					message.topic(), ex.getClass().getName());
 		}
 	}
@@ -225,7 +236,7 @@ final class Dispatcher {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.warn("Codec {} could not decode a message on '{}' ({}); the message is dropped",
+			Log.logger.warn("Codec {} could not decode a message on '{}' ({}); the message is dropped",
 					codec.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
 			return;
 		}
@@ -238,7 +249,7 @@ final class Dispatcher {
 			}
 			catch (Throwable ex) {
 				UserCode.rethrowIfFatal(ex);
-				logger.warn("Correlation policy {} could not read a message on '{}' ({}); the message is dropped",
+				Log.logger.warn("Correlation policy {} could not read a message on '{}' ({}); the message is dropped",
 						policy.getClass().getSimpleName(), message.topic(), ex.getClass().getName());
 				surprise(message, null, Surprise.Kind.POLICY_ERROR);
 				return;
@@ -292,8 +303,8 @@ final class Dispatcher {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on", inbound.topic(),
-					ex.getClass().getName());
+			Log.logger.warn("Delivering a message on '{}' raised {}; delivery to other scenarios goes on",
+					inbound.topic(), ex.getClass().getName());
 		}
 	}
 

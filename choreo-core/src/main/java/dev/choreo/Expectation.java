@@ -24,7 +24,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Expectation implements Interest {
 
-	private static final Logger logger = LoggerFactory.getLogger(Handle.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Handle.class);
+
+		private Log() {
+		}
+
+	}
 
 	static final int FAILURE_LIMIT = 20;
 
@@ -118,7 +129,7 @@ final class Expectation implements Interest {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.debug("expectedShape() of {} raised {}", matcher.getClass().getName(), ex.toString());
+			Log.logger.debug("expectedShape() of {} raised {}", matcher.getClass().getName(), ex.toString());
 			return null;
 		}
 	}
@@ -247,9 +258,6 @@ final class Expectation implements Interest {
 		}
 		this.scope.record(this.binding, evaluation.view.topic(), TimelineAction.MATCHED, reason);
 		resolve(Outcome.PASS, reason);
-		if (logger.isTraceEnabled()) {
-			logger.trace("{} matched on {} in {}", this.topic, this.binding.harnessName(), Texts.nanos(latency));
-		}
 	}
 
 	private void measure(long now) {

@@ -27,7 +27,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class Handle {
 
-	private static final Logger logger = LoggerFactory.getLogger(Handle.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Handle.class);
+
+		private Log() {
+		}
+
+	}
 
 	private final Expectation state;
 
@@ -58,7 +69,7 @@ public final class Handle {
 						+ "' has no latency budget; remove within(), or use during(...) to set how long it watches");
 			}
 			if (this.state.budgetNanos >= 0) {
-				logger.warn("within({}) replaces the budget {} already set on the handle for topic '{}'",
+				Log.logger.warn("within({}) replaces the budget {} already set on the handle for topic '{}'",
 						Texts.duration(budget), Texts.duration(Duration.ofNanos(this.state.budgetNanos)),
 						this.state.topic);
 			}

@@ -47,7 +47,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class Harness implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(Harness.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Harness.class);
+
+		private Log() {
+		}
+
+	}
 
 	private final String name;
 
@@ -158,9 +169,10 @@ public final class Harness implements AutoCloseable {
 		this.connected = true;
 		if (this.warnWithoutCorrelation && !this.correlation.routesByCorrelation()
 				&& !(this.transport instanceof InMemoryTransport)) {
-			logger.warn("Harness '{}' ({}) has no correlation policy: scenarios running at the same time on a shared"
-					+ " broker will see each other's messages; use CorrelationPolicy.field(...) or .header(...) to"
-					+ " keep them apart", this.name, this.transport.getClass().getSimpleName());
+			Log.logger
+				.warn("Harness '{}' ({}) has no correlation policy: scenarios running at the same time on a shared"
+						+ " broker will see each other's messages; use CorrelationPolicy.field(...) or .header(...) to"
+						+ " keep them apart", this.name, this.transport.getClass().getSimpleName());
 		}
 		return this;
 	}
@@ -563,10 +575,10 @@ public final class Harness implements AutoCloseable {
 		@Override
 		public void connectionLost(String description, @Nullable Throwable cause) {
 			if (!Harness.this.connected || !lost(this.session, description)) {
-				logger.debug("Harness '{}' is not connected: {}", Harness.this.name, description);
+				Log.logger.debug("Harness '{}' is not connected: {}", Harness.this.name, description);
 				return;
 			}
-			logger.warn("Harness '{}' lost its connection: {}", Harness.this.name, description);
+			Log.logger.warn("Harness '{}' lost its connection: {}", Harness.this.name, description);
 			for (Binding binding : new ArrayList<>(Harness.this.live)) {
 				binding.scope().transportEvent(binding, true, description);
 			}
@@ -575,7 +587,7 @@ public final class Harness implements AutoCloseable {
 		@Override
 		public void reconnectFailed(String description, @Nullable Throwable cause) {
 			if (Harness.this.connected && lost(this.session, description)) {
-				logger.debug("Harness '{}' could not reconnect yet: {}", Harness.this.name, description);
+				Log.logger.debug("Harness '{}' could not reconnect yet: {}", Harness.this.name, description);
 			}
 		}
 
@@ -584,7 +596,7 @@ public final class Harness implements AutoCloseable {
 			if (!Harness.this.connected || !restored(this.session)) {
 				return;
 			}
-			logger.info("Harness '{}' is connected again", Harness.this.name);
+			Log.logger.info("Harness '{}' is connected again", Harness.this.name);
 			for (Binding binding : new ArrayList<>(Harness.this.live)) {
 				binding.scope().transportEvent(binding, false, "connection restored");
 			}

@@ -15,13 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonCodec implements Codec {
 
-	static final JsonCodec DEFAULT = new JsonCodec(
-			JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+	static final JsonCodec DEFAULT = new JsonCodec();
 
-	private final JsonMapper mapper;
+	private JsonCodec() {
+	}
 
-	JsonCodec(JsonMapper mapper) {
-		this.mapper = mapper;
+	/**
+	 * The mapper, made on first use: a harness that has published and received nothing
+	 * yet has not loaded Jackson.
+	 */
+	private static JsonMapper mapper() {
+		return DefaultMapper.mapper;
 	}
 
 	@Override
@@ -32,8 +36,12 @@ final class JsonCodec implements Codec {
 		if (payload instanceof String text) {
 			return text.getBytes(StandardCharsets.UTF_8);
 		}
+		byte[] plain = PlainJson.write(payload);
+		if (plain != null) {
+			return plain;
+		}
 		try {
-			return this.mapper.writeValueAsBytes(payload);
+			return mapper().writeValueAsBytes(payload);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(
@@ -47,7 +55,7 @@ final class JsonCodec implements Codec {
 			return bytes;
 		}
 		try {
-			return this.mapper.readValue(bytes, Object.class);
+			return PlainJson.read(bytes);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return bytes;
@@ -57,7 +65,7 @@ final class JsonCodec implements Codec {
 	@Override
 	public <T> T decode(byte[] bytes, Class<T> type) {
 		try {
-			T value = this.mapper.readValue(bytes, type);
+			T value = mapper().readValue(bytes, type);
 			if (value == null) {
 				throw new IllegalArgumentException(
 						"payload is JSON null, so it does not decode as " + type.getSimpleName());
@@ -77,7 +85,7 @@ final class JsonCodec implements Codec {
 			return payload;
 		}
 		try {
-			return this.mapper.convertValue(payload, Object.class);
+			return mapper().convertValue(payload, Object.class);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return payload;
@@ -95,6 +103,20 @@ final class JsonCodec implements Codec {
 	@Override
 	public String toString() {
 		return "Codec.json()";
+	}
+
+	/**
+	 * The default mapper, made on first use.
+	 */
+	private static final class DefaultMapper {
+
+		static final JsonMapper mapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
+		private DefaultMapper() {
+		}
+
 	}
 
 }

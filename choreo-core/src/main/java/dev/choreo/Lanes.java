@@ -26,7 +26,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Lanes {
 
-	private static final Logger logger = LoggerFactory.getLogger(Lanes.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Lanes.class);
+
+		private Log() {
+		}
+
+	}
 
 	static final int THREADS = 8;
 
@@ -88,7 +99,7 @@ final class Lanes {
 				return;
 			}
 			catch (RejectedExecutionException ex) {
-				logger.debug("Harness '{}' is closing; running the work on the delivering thread", this.harness);
+				Log.logger.debug("Harness '{}' is closing; running the work on the delivering thread", this.harness);
 			}
 		}
 		lane.drain();
@@ -139,8 +150,8 @@ final class Lanes {
 			}
 			catch (Throwable ex) {
 				UserCode.rethrowIfFatal(ex);
-				logger.warn("Work for a scenario on harness '{}' raised {}; the harness carries on", Lanes.this.harness,
-						ex.getClass().getName());
+				Log.logger.warn("Work for a scenario on harness '{}' raised {}; the harness carries on",
+						Lanes.this.harness, ex.getClass().getName());
 			}
 		}
 

@@ -26,7 +26,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Reply implements Interest {
 
-	private static final Logger logger = LoggerFactory.getLogger(ReplyChain.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(ReplyChain.class);
+
+		private Log() {
+		}
+
+	}
 
 	static final String REPLY_TO = "<reply-to>";
 
@@ -122,7 +133,7 @@ final class Reply implements Interest {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.warn("Reply matcher for trigger={} raised {}; the message is not a trigger", this.triggerTopic,
+			Log.logger.warn("Reply matcher for trigger={} raised {}; the message is not a trigger", this.triggerTopic,
 					ex.getClass().getName());
 			return false;
 		}
@@ -175,7 +186,7 @@ final class Reply implements Interest {
 
 	private void markOverridden(String topic) {
 		this.overridden = true;
-		logger.warn("Reply correlation id overridden: trigger={} reply={} (the outgoing value is not logged; see"
+		Log.logger.warn("Reply correlation id overridden: trigger={} reply={} (the outgoing value is not logged; see"
 				+ " the report's correlation_overridden flag)", this.triggerTopic, topic);
 	}
 
@@ -235,7 +246,7 @@ final class Reply implements Interest {
 		this.scope.problem(this.trigger, this.triggerTopic, TimelineAction.REPLY_FAILED, problem,
 				"reply=" + replyTopicLabel() + " error=" + error);
 		this.scope.replySettled();
-		logger.error(logMessage);
+		Log.logger.error(logMessage);
 	}
 
 	/**

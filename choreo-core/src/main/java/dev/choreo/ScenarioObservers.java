@@ -16,7 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScenarioObservers {
 
-	private static final Logger logger = LoggerFactory.getLogger(ScenarioObservers.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(ScenarioObservers.class);
+
+		private Log() {
+		}
+
+	}
 
 	private static final CopyOnWriteArrayList<ScenarioObserver> registered = new CopyOnWriteArrayList<>();
 
@@ -83,7 +94,7 @@ public final class ScenarioObservers {
 	}
 
 	private static void warn(ScenarioObserver observer, Throwable ex) {
-		logger.warn("Scenario observer {} raised {}; observer errors are ignored so they never change a test's"
+		Log.logger.warn("Scenario observer {} raised {}; observer errors are ignored so they never change a test's"
 				+ " outcome", observer.getClass().getName(), ex.getClass().getName());
 	}
 
@@ -97,7 +108,7 @@ public final class ScenarioObservers {
 		}
 		catch (Throwable ex) {
 			UserCode.rethrowIfFatal(ex);
-			logger.warn("Could not load scenario observer services ({}); continuing without them",
+			Log.logger.warn("Could not load scenario observer services ({}); continuing without them",
 					ex.getClass().getName());
 		}
 		return List.copyOf(found);

@@ -38,7 +38,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Scope {
 
-	private static final Logger logger = LoggerFactory.getLogger(Scenario.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Scenario.class);
+
+		private Log() {
+		}
+
+	}
 
 	private static final AtomicLong ids = new AtomicLong();
 
@@ -725,7 +736,7 @@ final class Scope {
 			this.lock.unlock();
 		}
 		if (raisedAfterAwait != null) {
-			logger.warn("Scenario '{}' raised {} AFTER awaitAll() completed; its result was already reported and is"
+			Log.logger.warn("Scenario '{}' raised {} AFTER awaitAll() completed; its result was already reported and is"
 					+ " not reported again", this.name, raisedAfterAwait);
 		}
 		armed.forEach(this::warnNeverSent);
@@ -733,7 +744,7 @@ final class Scope {
 		this.bindings.values().forEach((binding) -> binding.harness().closed(binding));
 		if (partial != null) {
 			if (registeredSomething && this.abortReason == null) {
-				logger.warn("Scenario '{}' was closed without awaitAll(); its expectations and replies were never"
+				Log.logger.warn("Scenario '{}' was closed without awaitAll(); its expectations and replies were never"
 						+ " resolved", this.name);
 			}
 			ScenarioObservers.finished(this.observers, partial, false);
@@ -741,7 +752,7 @@ final class Scope {
 	}
 
 	private void warnNeverSent(Reply reply) {
-		logger.warn("Reply never sent: trigger={} reply={} matcher={} state={} candidates={}", reply.topic(),
+		Log.logger.warn("Reply never sent: trigger={} reply={} matcher={} state={} candidates={}", reply.topic(),
 				reply.replyTopicLabel(), Redaction.matcherDescription(reply.matcherDescription()),
 				reply.report().state().value(), reply.candidates());
 	}
@@ -753,7 +764,7 @@ final class Scope {
 				interest.binding().harness().dispatcher().unregister(interest);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Scenario teardown could not unsubscribe from '{}' ({}); the subscription may leak",
+				Log.logger.warn("Scenario teardown could not unsubscribe from '{}' ({}); the subscription may leak",
 						interest.topic(), ex.getClass().getName());
 			}
 		}

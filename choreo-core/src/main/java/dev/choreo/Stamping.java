@@ -17,7 +17,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Stamping {
 
-	private static final Logger logger = LoggerFactory.getLogger(Scenario.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(Scenario.class);
+
+		private Log() {
+		}
+
+	}
 
 	private Stamping() {
 	}
@@ -89,7 +100,7 @@ final class Stamping {
 		if (!harness.firstTime("uncarried:" + topic)) {
 			return;
 		}
-		logger.warn("Harness '{}' cannot put the correlation id on messages to '{}': {} cannot carry {}, so the"
+		Log.logger.warn("Harness '{}' cannot put the correlation id on messages to '{}': {} cannot carry {}, so the"
 				+ " messages it causes carry no id either and count for no scenario; publish a Map, a record or JSON"
 				+ " object text, or use CorrelationPolicy.header(...)", harness.name(), topic, kind(payload),
 				harness.correlation().idLocation());

@@ -36,6 +36,9 @@ import static dev.choreo.match.Matchers.fieldEquals;
  * <li>round trip: the raw client's publish → receive against the harness's
  * {@code expect + publish + awaitAll}, median and p99, measured in interleaved blocks so
  * both see the same machine;</li>
+ * <li>the raw client again with each received message handed through one and two more
+ * threads before the test thread gets it: what a thread hand-over costs, so what a
+ * harness would save by handing a message straight to the waiting test thread;</li>
  * <li>1,000 concurrent correlated scenarios on one harness against the raw client routing
  * by correlation id by hand, total time;</li>
  * <li>for Kafka, the time from {@code expect} on a topic the harness has not used until
@@ -48,8 +51,6 @@ import static dev.choreo.match.Matchers.fieldEquals;
  */
 public final class TransportBenchmark {
 
-	static final JsonMapper json = JsonMapper.builder().build();
-
 	private static final int BLOCK = 100;
 
 	private TransportBenchmark() {
@@ -60,8 +61,9 @@ public final class TransportBenchmark {
 		int iterations = Integer.getInteger("iterations", 3000);
 		int concurrent = Integer.getInteger("concurrent", 1000);
 		if (!brokers.equals(List.of("kafka-live"))) {
-			System.out.printf(Locale.ROOT, "%-9s %12s %12s %12s %12s %12s %14s %14s%n", "broker", "raw p50 us",
-					"harness p50", "delta p50", "raw p99 us", "harness p99", "raw 1000 ms", "harness 1000");
+			System.out.printf(Locale.ROOT, "%-9s %12s %12s %12s %12s %12s %14s %14s %12s %12s%n", "broker",
+					"raw p50 us", "harness p50", "delta p50", "raw p99 us", "harness p99", "raw 1000 ms",
+					"harness 1000", "raw+1 hop", "raw+2 hops");
 		}
 		for (String broker : brokers) {
 			if (broker.equals("kafka-live")) {
@@ -93,10 +95,16 @@ public final class TransportBenchmark {
 				scenarios.roundTrip(i);
 			}
 			long[] rawTimes = new long[iterations];
+			long[][] relayedTimes = { new long[iterations], new long[iterations] };
 			long[] harnessTimes = new long[iterations];
 			for (int block = 0; block < iterations; block += BLOCK) {
 				for (int i = block; i < Math.min(iterations, block + BLOCK); i++) {
 					rawTimes[i] = raw.roundTrip(i);
+				}
+				for (int hops = 1; hops <= 2; hops++) {
+					for (int i = block; i < Math.min(iterations, block + BLOCK); i++) {
+						relayedTimes[hops - 1][i] = raw.roundTrip(i, hops);
+					}
 				}
 				for (int i = block; i < Math.min(iterations, block + BLOCK); i++) {
 					harnessTimes[i] = scenarios.roundTrip(i);
@@ -105,11 +113,14 @@ public final class TransportBenchmark {
 			long rawConcurrent = raw.concurrent(concurrent);
 			long harnessConcurrent = concurrentScenarios(harness, fixture.topic("concurrent"), concurrent);
 			Arrays.sort(rawTimes);
+			Arrays.sort(relayedTimes[0]);
+			Arrays.sort(relayedTimes[1]);
 			Arrays.sort(harnessTimes);
-			System.out.printf(Locale.ROOT, "%-9s %12.1f %12.1f %12.1f %12.1f %12.1f %14.1f %14.1f%n", fixture.name(),
-					micros(percentile(rawTimes, 50)), micros(percentile(harnessTimes, 50)),
+			System.out.printf(Locale.ROOT, "%-9s %12.1f %12.1f %12.1f %12.1f %12.1f %14.1f %14.1f %12.1f %12.1f%n",
+					fixture.name(), micros(percentile(rawTimes, 50)), micros(percentile(harnessTimes, 50)),
 					micros(percentile(harnessTimes, 50) - percentile(rawTimes, 50)), micros(percentile(rawTimes, 99)),
-					micros(percentile(harnessTimes, 99)), rawConcurrent / 1e6, harnessConcurrent / 1e6);
+					micros(percentile(harnessTimes, 99)), rawConcurrent / 1e6, harnessConcurrent / 1e6,
+					micros(percentile(relayedTimes[0], 50)), micros(percentile(relayedTimes[1], 50)));
 			fixture.extra(harness);
 		}
 	}
@@ -203,15 +214,39 @@ public final class TransportBenchmark {
 
 		private volatile boolean routing;
 
+		private final ExecutorService[] relays = { relay(1), relay(2) };
+
+		private volatile int hops;
+
+		private static ExecutorService relay(int n) {
+			return Executors.newSingleThreadExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "bench-raw-relay-" + n);
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+
 		/**
 		 * Deliver a received payload to this client.
 		 */
 		final void deliver(byte[] payload) {
+			relay(payload, this.hops);
+		}
+
+		/**
+		 * Hand the payload on through {@code hops} more threads before the waiting test
+		 * thread gets it: what each thread hand-over costs on this machine.
+		 */
+		private void relay(byte[] payload, int hops) {
+			if (hops > 0) {
+				this.relays[hops - 1].execute(() -> relay(payload, hops - 1));
+				return;
+			}
 			if (!this.routing) {
 				this.received.add(payload);
 				return;
 			}
-			String id = json.readTree(payload).path("correlation_id").asString("");
+			String id = Json.MAPPER.readTree(payload).path("correlation_id").asString("");
 			CompletableFuture<byte[]> future = this.pending.get(id);
 			if (future != null) {
 				future.complete(payload);
@@ -219,6 +254,20 @@ public final class TransportBenchmark {
 		}
 
 		abstract void publish(byte[] payload) throws Exception;
+
+		/**
+		 * One round trip with the received message handed through {@code hops} more
+		 * threads.
+		 */
+		long roundTrip(int n, int hops) throws Exception {
+			this.hops = hops;
+			try {
+				return roundTrip(n);
+			}
+			finally {
+				this.hops = 0;
+			}
+		}
 
 		long roundTrip(int n) throws Exception {
 			byte[] payload = payload(n, "raw");
@@ -297,6 +346,19 @@ public final class TransportBenchmark {
 				default -> throw new IllegalArgumentException(
 						"Unknown broker " + name + "; choose nats, redis, rabbitmq or kafka");
 			};
+		}
+
+	}
+
+	/**
+	 * The raw side's JSON reader, made on first use only: a cold start of the raw client
+	 * must not load Jackson.
+	 */
+	static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+		private Json() {
 		}
 
 	}

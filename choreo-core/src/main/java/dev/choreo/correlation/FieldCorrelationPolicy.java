@@ -17,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FieldCorrelationPolicy implements CorrelationPolicy {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private final String field;
 
 	private final String prefix;
@@ -71,7 +69,8 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 			return envelope;
 		}
 		int brace = text.indexOf('{');
-		String member = json.writeValueAsString(this.field) + ":" + json.writeValueAsString(correlationId);
+		String member = Json.mapper.writeValueAsString(this.field) + ":"
+				+ Json.mapper.writeValueAsString(correlationId);
 		String stamped = text.substring(0, brace + 1) + member + (tree.isEmpty() ? "" : ",")
 				+ text.substring(brace + 1);
 		return envelope.withPayload(stamped);
@@ -83,7 +82,7 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 			return null;
 		}
 		try {
-			return json.readTree(trimmed);
+			return Json.mapper.readTree(trimmed);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -111,6 +110,18 @@ final class FieldCorrelationPolicy implements CorrelationPolicy {
 	@Override
 	public String toString() {
 		return "CorrelationPolicy.field(" + this.field + (this.prefix.isEmpty() ? "" : ", prefix " + this.prefix) + ")";
+	}
+
+	/**
+	 * Jackson, made on first use: only text payloads need it.
+	 */
+	private static final class Json {
+
+		static final JsonMapper mapper = JsonMapper.builder().build();
+
+		private Json() {
+		}
+
 	}
 
 }

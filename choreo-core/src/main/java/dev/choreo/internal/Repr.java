@@ -44,10 +44,6 @@ public final class Repr {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-	private static final JsonMapper mapper = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private Repr() {
 	}
 
@@ -132,7 +128,7 @@ public final class Repr {
 			return value;
 		}
 		try {
-			Object plain = mapper.convertValue(value, Object.class);
+			Object plain = Json.mapper.convertValue(value, Object.class);
 			return (plain instanceof Map<?, ?> map && map.isEmpty()) ? value : plain;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
@@ -420,6 +416,20 @@ public final class Repr {
 			separator = ", ";
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Jackson, made on first use: only values that are not plain data need it.
+	 */
+	private static final class Json {
+
+		static final JsonMapper mapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
+		private Json() {
+		}
+
 	}
 
 }

@@ -33,7 +33,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class InMemoryTransport implements Transport {
 
-	private static final Logger logger = LoggerFactory.getLogger(InMemoryTransport.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(InMemoryTransport.class);
+
+		private Log() {
+		}
+
+	}
 
 	private static final TransportCapabilities CAPABILITIES = new TransportCapabilities(true, true, false, true, true,
 			true);
@@ -93,7 +104,7 @@ public final class InMemoryTransport implements Transport {
 			String variant = credentials.toString();
 			credentials.consume();
 			if (this.authWarned.compareAndSet(false, true)) {
-				logger.warn("The in-memory transport ignores credentials ({})", variant);
+				Log.logger.warn("The in-memory transport ignores credentials ({})", variant);
 			}
 		}
 		this.connected = true;
@@ -145,7 +156,7 @@ public final class InMemoryTransport implements Transport {
 			registration.handler.onMessage(message);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A subscriber of '{}' raised {}; other subscribers still get the message", message.topic(),
+			Log.logger.warn("A subscriber of '{}' raised {}; other subscribers still get the message", message.topic(),
 					ex.getClass().getName());
 		}
 	}

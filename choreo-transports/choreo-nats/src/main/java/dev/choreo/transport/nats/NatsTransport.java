@@ -70,7 +70,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class NatsTransport implements Transport {
 
-	private static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+
+		private Log() {
+		}
+
+	}
 
 	private static final TransportCapabilities CAPABILITIES = new TransportCapabilities(true, false, true, true, true,
 			true);
@@ -325,7 +336,7 @@ public final class NatsTransport implements Transport {
 		finally {
 			closeQuietly(connection, stopped);
 		}
-		logger.warn("The NATS dispatcher stopped and was replaced; messages that arrived meanwhile may be lost");
+		Log.logger.warn("The NATS dispatcher stopped and was replaced; messages that arrived meanwhile may be lost");
 		this.health.restored();
 	}
 
@@ -387,12 +398,12 @@ public final class NatsTransport implements Transport {
 					message.getReplyTo()));
 		}
 		catch (RuntimeException | Error ex) {
-			logger.warn("A handler of NATS subject '{}' raised {}; delivery goes on", message.getSubject(),
+			Log.logger.warn("A handler of NATS subject '{}' raised {}; delivery goes on", message.getSubject(),
 					ex.getClass().getName());
 		}
 		finally {
 			if (Thread.interrupted()) {
-				logger.warn("A handler of NATS subject '{}' left its thread interrupted; the interrupt was cleared",
+				Log.logger.warn("A handler of NATS subject '{}' left its thread interrupted; the interrupt was cleared",
 						message.getSubject());
 			}
 		}

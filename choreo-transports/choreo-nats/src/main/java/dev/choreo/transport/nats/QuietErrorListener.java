@@ -14,7 +14,18 @@ import org.slf4j.LoggerFactory;
  */
 final class QuietErrorListener implements ErrorListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+	/**
+	 * The logger, made on first use: a harness that has nothing to log does not start the
+	 * logging system.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(NatsTransport.class);
+
+		private Log() {
+		}
+
+	}
 
 	private final BiConsumer<Connection, Exception> exceptions;
 
@@ -24,12 +35,12 @@ final class QuietErrorListener implements ErrorListener {
 
 	@Override
 	public void errorOccurred(Connection connection, String error) {
-		logger.debug("NATS server error: {}", error);
+		Log.logger.debug("NATS server error: {}", error);
 	}
 
 	@Override
 	public void exceptionOccurred(Connection connection, Exception exception) {
-		logger.debug("NATS client exception: {}", exception.getClass().getName());
+		Log.logger.debug("NATS client exception: {}", exception.getClass().getName());
 		this.exceptions.accept(connection, exception);
 	}
 
