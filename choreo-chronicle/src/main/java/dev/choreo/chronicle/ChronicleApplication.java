@@ -1,6 +1,7 @@
 package dev.choreo.chronicle;
 
 import dev.choreo.chronicle.storage.DatabaseCredentialsCheck;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +38,16 @@ public class ChronicleApplication {
 	@Bean
 	DatabaseCredentialsCheck databaseCredentialsCheck(Environment environment) {
 		return DatabaseCredentialsCheck.run(environment);
+	}
+
+	/**
+	 * Run the database credentials check before any bean is created, so that a refused
+	 * start opens no connection to an external database and migrates nothing in it.
+	 * @return the post-processor that runs the check
+	 */
+	@Bean
+	static BeanFactoryPostProcessor databaseCredentialsCheckBeforeAnyBean() {
+		return (beanFactory) -> DatabaseCredentialsCheck.run(beanFactory.getBean(Environment.class));
 	}
 
 }

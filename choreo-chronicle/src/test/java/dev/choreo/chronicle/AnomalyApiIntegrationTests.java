@@ -2,6 +2,8 @@ package dev.choreo.chronicle;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,6 +97,36 @@ class AnomalyApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void pagesAnomaliesNewestFirst() {
+		Api api = api();
+		String token = api.newTenant(uniqueTenant("anomalypages"));
+		List<Long> newestFirst = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			api.postReport(token, Reports.report().scenario(Reports.slow("audit", 50, 10)).json());
+			newestFirst.add(0, api.get("/api/v1/anomalies?limit=1", token).json().get(0).path("id").asLong());
+		}
+		assertThat(newestFirst).doesNotHaveDuplicates();
+		assertThat(ids(api.get("/api/v1/anomalies", token))).containsExactlyElementsOf(newestFirst);
+		assertThat(ids(api.get("/api/v1/anomalies?limit=2", token)))
+			.containsExactlyElementsOf(newestFirst.subList(0, 2));
+		assertThat(ids(api.get("/api/v1/anomalies?limit=1&offset=1", token))).containsExactly(newestFirst.get(1));
+		assertThat(ids(api.get("/api/v1/anomalies?limit=2&offset=2", token))).containsExactly(newestFirst.get(2));
+		assertThat(ids(api.get("/api/v1/anomalies?offset=3", token))).isEmpty();
+	}
+
+	@Test
+	void refusesPagingOutsideItsRange() {
+		Api api = api();
+		String token = api.newTenant(uniqueTenant("anomalyrange"));
+		assertThat(api.get("/api/v1/anomalies?limit=0", token).status()).isEqualTo(422);
+		assertThat(api.get("/api/v1/anomalies?limit=501", token).status()).isEqualTo(422);
+		assertThat(api.get("/api/v1/anomalies?limit=500", token).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/anomalies?offset=-1", token).status()).isEqualTo(422);
+		assertThat(api.get("/api/v1/anomalies?offset=10001", token).status()).isEqualTo(422);
+		assertThat(api.get("/api/v1/anomalies?offset=10000", token).status()).isEqualTo(200);
+	}
+
+	@Test
 	void resolvesAndReopensAnAnomalyWithWhoAndWhy() {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("resolve"));
@@ -156,6 +188,11 @@ class AnomalyApiIntegrationTests extends ApiIntegrationTest {
 			this.jdbc.sql("DROP TRIGGER " + trigger + " ON anomalies").update();
 			this.jdbc.sql("DROP FUNCTION " + trigger + "()").update();
 		}
+	}
+
+	private static List<Long> ids(Api.Response response) {
+		assertThat(response.status()).isEqualTo(200);
+		return response.json().valueStream().map((anomaly) -> anomaly.path("id").asLong()).toList();
 	}
 
 	static Api.Response patch(Api api, String token, long id, String body) {

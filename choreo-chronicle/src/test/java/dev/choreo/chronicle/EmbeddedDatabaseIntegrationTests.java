@@ -3,11 +3,14 @@ package dev.choreo.chronicle;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.choreo.chronicle.security.TokenScope;
 import dev.choreo.chronicle.security.TokenService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,14 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The default: no spring.datasource.url starts an embedded PostgreSQL whose data outlives
- * the application.
+ * the application, and the log says where that data is.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseIntegrationTests {
 
 	@Test
-	void startsOnAnEmbeddedPostgresqlThatKeepsItsData(@TempDir Path dataDir) {
+	void startsOnAnEmbeddedPostgresqlThatKeepsItsData(@TempDir Path dataDir, CapturedOutput output) {
 		String token;
 		try (ConfigurableApplicationContext context = start(dataDir)) {
+			assertThat(output.getOut()).contains("No spring.datasource.url set: using the embedded PostgreSQL on port ")
+				.contains(" with its data in " + dataDir.toAbsolutePath().resolve("pgdata") + System.lineSeparator());
 			token = context.getBean(TokenService.class).create("embedded", TokenScope.INGEST, null).token();
 			Api api = api(context);
 			assertThat(api.postReport(token, Reports.sample()).status()).isEqualTo(201);

@@ -3,6 +3,17 @@ package dev.choreo.chronicle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +88,56 @@ class ServerIntegrationTests extends ApiIntegrationTest {
 			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
 			.build());
 		assertThat(invalid.status()).isEqualTo(422);
+	}
+
+	@Test
+	void storesOnlyTheSha256OfAToken() throws SQLException, NoSuchAlgorithmException {
+		Api api = api();
+		String tenant = uniqueTenant("hashed");
+		String token = api.newTenant(tenant);
+		assertThat(api.get("/api/v1/runs", token).status()).isEqualTo(200);
+		byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		String plainHex = HexFormat.of().formatHex(token.getBytes(StandardCharsets.UTF_8));
+		try (Connection connection = DriverManager.getConnection(TestDatabase.shared(), TestDatabase.USER,
+				TestDatabase.PASSWORD)) {
+			List<String> rows = new ArrayList<>();
+			try (PreparedStatement select = connection.prepareStatement("SELECT k.token_hash, row_to_json(k)::text"
+					+ " FROM tenant_tokens k JOIN tenants t ON t.id = k.tenant_id WHERE t.name = ?")) {
+				select.setString(1, tenant);
+				try (ResultSet rs = select.executeQuery()) {
+					while (rs.next()) {
+						assertThat(rs.getBytes(1)).isEqualTo(sha256);
+						rows.add(rs.getString(2));
+					}
+				}
+			}
+			assertThat(rows).singleElement()
+				.asString()
+				.doesNotContain(token)
+				.doesNotContain(token.substring(4))
+				.doesNotContainIgnoringCase(plainHex)
+				.contains(token.substring(0, 10));
+			List<String> tables = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(
+							"SELECT quote_ident(tablename) FROM pg_tables" + " WHERE schemaname = current_schema()")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			assertThat(tables).contains("tenant_tokens");
+			for (String table : tables) {
+				try (PreparedStatement find = connection.prepareStatement("SELECT count(*) FROM " + table
+						+ " r WHERE strpos(r::text, ?) > 0 OR strpos(lower(r::text), ?) > 0")) {
+					find.setString(1, token.substring(4));
+					find.setString(2, plainHex);
+					try (ResultSet rs = find.executeQuery()) {
+						rs.next();
+						assertThat(rs.getLong(1)).as(table).isZero();
+					}
+				}
+			}
+		}
 	}
 
 	@Test

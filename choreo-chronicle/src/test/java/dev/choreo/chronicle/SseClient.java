@@ -65,19 +65,25 @@ final class SseClient implements AutoCloseable {
 	}
 
 	/**
-	 * The next event, skipping heartbeat comments.
+	 * The next event, skipping heartbeat comments. The deadline covers the whole wait:
+	 * heartbeats arriving meanwhile do not extend it.
 	 */
 	Item nextEvent() {
-		Item item = next();
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		Item item = next(deadline);
 		while (item.comment() != null) {
-			item = next();
+			item = next(deadline);
 		}
 		return item;
 	}
 
 	Item next() {
+		return next(System.nanoTime() + DEADLINE.toNanos());
+	}
+
+	private Item next(long deadline) {
 		try {
-			Item item = this.items.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+			Item item = this.items.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			if (item == null) {
 				throw new AssertionError("Nothing arrived on the event stream within " + DEADLINE);
 			}

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.choreo.chronicle.query.LatencyQueries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -137,6 +139,47 @@ class TopicsApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void readsTheWindowsPercentilesFromTheMergeOfItsBucketsHistograms() {
+		Api api = api();
+		String token = api.newTenant(uniqueTenant("merged"));
+		Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
+		List<Double> all = new ArrayList<>();
+		// two hours of one day at 10 ms, then a day later 94 handles at 20 ms and 6 at 1
+		// s:
+		// each bucket's p95 is 10 ms or 1 s, but of all 200 handles 190 took 20 ms or
+		// less
+		postLatencies(api, token, day.plus(Duration.ofHours(2)), all, 50, 10);
+		postLatencies(api, token, day.plus(Duration.ofHours(5)), all, 50, 10);
+		postLatencies(api, token, day.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)), all, 94, 20, 6, 1000);
+		all.sort(null);
+		double p95 = LatencyQueries.nearestRank(all, 95);
+		assertThat(p95).isEqualTo(20.0);
+		for (String resolution : List.of("hourly", "daily")) {
+			JsonNode series = latency(api, token, day.minus(Duration.ofDays(1)), Instant.now(),
+					"&resolution=" + resolution)
+				.json();
+			assertThat(series.path("resolution").asString()).isEqualTo(resolution);
+			List<Double> bucketP95s = series.path("points")
+				.valueStream()
+				.map((p) -> p.path("p95_ms").asDouble())
+				.toList();
+			assertThat(bucketP95s).hasSize(resolution.equals("hourly") ? 3 : 2);
+			double mean = bucketP95s.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+			double max = bucketP95s.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+			assertThat(mean).as("the mean of the buckets' p95").isGreaterThan(2 * p95);
+			assertThat(max).as("the highest of the buckets' p95").isGreaterThan(2 * p95);
+			JsonNode summary = series.path("summary");
+			assertThat(summary.path("samples").asLong()).isEqualTo(all.size());
+			// HdrHistogram with 3 significant digits: within 0.1 %
+			assertThat(summary.path("p95_ms").asDouble()).as(resolution).isCloseTo(p95, within(p95 / 1000));
+			assertThat(summary.path("p50_ms").asDouble()).isCloseTo(LatencyQueries.nearestRank(all, 50),
+					within(LatencyQueries.nearestRank(all, 50) / 1000));
+			assertThat(summary.path("p99_ms").asDouble()).isCloseTo(LatencyQueries.nearestRank(all, 99),
+					within(LatencyQueries.nearestRank(all, 99) / 1000));
+		}
+	}
+
+	@Test
 	void includesTheNewestBucketWhileItIsStillFilling() {
 		Api api = api();
 		String token = api.newTenant(uniqueTenant("newest"));
@@ -154,6 +197,22 @@ class TopicsApiIntegrationTests extends ApiIntegrationTest {
 		JsonNode updated = second.path("points").get(second.path("points").size() - 1);
 		assertThat(updated.path("count").asLong()).isEqualTo(5);
 		assertThat(updated.path("p99_ms").asDouble()).isCloseTo(9.0, within(0.01));
+	}
+
+	/**
+	 * Post one run of pass handles: count handles of each latency, in (count, latency)
+	 * pairs, collecting the latencies.
+	 */
+	private static void postLatencies(Api api, String token, Instant started, List<Double> collected,
+			double... countsAndLatencies) {
+		Reports.Builder report = Reports.report().startedAt(started);
+		for (int i = 0; i < countsAndLatencies.length; i += 2) {
+			for (int n = 0; n < (int) countsAndLatencies[i]; n++) {
+				report.scenario(Reports.pass("orders", countsAndLatencies[i + 1]));
+				collected.add(countsAndLatencies[i + 1]);
+			}
+		}
+		assertThat(api.postReport(token, report.json()).status()).isEqualTo(201);
 	}
 
 	private static Reports.Builder hundredLatencies(Instant started) {

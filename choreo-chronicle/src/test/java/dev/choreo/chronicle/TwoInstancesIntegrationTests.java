@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Chronicle instances on one database: events reach the streams of both through
- * LISTEN/NOTIFY, also after the listening connections were cut.
+ * LISTEN/NOTIFY, also after the listening connections were cut, and a client that moves
+ * to the other instance with Last-Event-ID gets the events it missed.
  */
 @RequiresPostgres
 class TwoInstancesIntegrationTests {
@@ -75,6 +76,33 @@ class TwoInstancesIntegrationTests {
 				.path("run_id")
 				.asLong();
 			assertThat(stream.nextEvent().json().path("run_id").asLong()).isEqualTo(run);
+		}
+	}
+
+	@Test
+	void aClientReconnectingToTheOtherInstanceWithLastEventIdGetsWhatItMissed() {
+		Api a = api(first);
+		Api b = api(second);
+		String token = a.newTenant("reconnect-elsewhere");
+		String lastSeen;
+		try (SseClient stream = SseClient.open(a, token)) {
+			a.postReport(token, Reports.report().scenario(Reports.pass("orders", 3)).json());
+			lastSeen = stream.nextEvent().id();
+		}
+		long missed = a.postReport(token, Reports.report().scenario(Reports.pass("orders", 4)).json())
+			.json()
+			.path("run_id")
+			.asLong();
+		try (SseClient resumed = SseClient.open(b, token, "", lastSeen)) {
+			SseClient.Item replayed = resumed.nextEvent();
+			assertThat(replayed.event()).isEqualTo("run.completed");
+			assertThat(replayed.json().path("run_id").asLong()).isEqualTo(missed);
+			assertThat(Long.parseLong(replayed.id())).isGreaterThan(Long.parseLong(lastSeen));
+			long live = a.postReport(token, Reports.report().scenario(Reports.pass("orders", 5)).json())
+				.json()
+				.path("run_id")
+				.asLong();
+			assertThat(resumed.nextEvent().json().path("run_id").asLong()).isEqualTo(live);
 		}
 	}
 

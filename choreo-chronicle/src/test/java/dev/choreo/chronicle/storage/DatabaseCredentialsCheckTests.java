@@ -4,24 +4,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.choreo.chronicle.ChronicleApplication;
+import dev.choreo.chronicle.TestDatabases;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class DatabaseCredentialsCheckTests {
 
@@ -74,11 +82,44 @@ class DatabaseCredentialsCheckTests {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(ChronicleApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("chronicle.data-dir=" + dataDir, "spring.main.banner-mode=off");
-		assertThatExceptionOfType(Exception.class)
-			.isThrownBy(() -> application.run("--spring.profiles.active=production"))
-			.havingRootCause()
+		assertThat(refusal(() -> application.run("--spring.profiles.active=production")))
 			.isInstanceOf(DefaultDatabaseCredentialsException.class);
 		assertThat(dataDir.resolve("pgdata")).doesNotExist();
+	}
+
+	@Test
+	void refusesToStartUnderAnotherProfileOnAnExternalDatabaseWithAWeakPassword(@TempDir Path dataDir)
+			throws SQLException {
+		TestDatabases.assumePostgres();
+		String url = TestDatabases.createUrl("credentials");
+		for (String password : new String[] { "", "postgres" }) {
+			SpringApplicationBuilder application = new SpringApplicationBuilder(ChronicleApplication.class)
+				.web(WebApplicationType.NONE)
+				.properties("chronicle.data-dir=" + dataDir, "spring.main.banner-mode=off");
+			assertThat(refusal(
+					() -> application.run("--spring.profiles.active=production", "--spring.datasource.url=" + url,
+							"--spring.datasource.username=postgres", "--spring.datasource.password=" + password)))
+				.isInstanceOf(DefaultDatabaseCredentialsException.class)
+				.hasMessage("Chronicle refuses to start with default database credentials (the user 'postgres'"
+						+ " with an empty or well-known password) for active profiles production");
+		}
+		assertThat(dataDir.resolve("pgdata")).doesNotExist();
+		try (Connection connection = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
+				ResultSet tables = connection.createStatement()
+					.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) {
+			tables.next();
+			assertThat(tables.getLong(1)).as("tables created before the refusal").isZero();
+		}
+	}
+
+	/**
+	 * Return the root cause of a failed start (the thrown exception itself when it has no
+	 * cause).
+	 */
+	private static Throwable refusal(ThrowingCallable start) {
+		Throwable thrown = catchThrowable(start);
+		assertThat(thrown).as("the start failed").isNotNull();
+		return NestedExceptionUtils.getMostSpecificCause(thrown);
 	}
 
 	@Test
