@@ -1,16 +1,17 @@
 package dev.choreo;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.choreo.correlation.CorrelationPolicy;
@@ -59,17 +60,16 @@ final class Dispatcher {
 
 	private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
 
-	private final Set<String> closedIds = Collections
-		.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+	/**
+	 * The ids of the last {@value #LATE_ID_MEMORY} scopes that closed, so a message that
+	 * arrives for one of them is logged as late; {@link #closedOrder} holds them in the
+	 * order they closed, each slot's id forgotten when the slot is taken again.
+	 */
+	private final Set<String> closedIds = ConcurrentHashMap.newKeySet();
 
-			private static final long serialVersionUID = 1L;
+	private final AtomicReferenceArray<String> closedOrder = new AtomicReferenceArray<>(LATE_ID_MEMORY);
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-				return size() > LATE_ID_MEMORY;
-			}
-
-		}));
+	private final AtomicLong closedCount = new AtomicLong();
 
 	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
 
@@ -95,7 +95,9 @@ final class Dispatcher {
 					continue;
 				}
 				entry.interests.add(interest);
-				markBusy(entry);
+				if (entry.idle) {
+					markBusy(entry);
+				}
 				if (entry.ready == null || entry.ready.isCompletedExceptionally()) {
 					entry.ready = subscribe(entry);
 				}
@@ -156,18 +158,26 @@ final class Dispatcher {
 	private void markBusy(TopicEntry entry) {
 		synchronized (this.idle) {
 			this.idle.remove(entry);
+			entry.idle = false;
 		}
 	}
 
 	private void markIdle(TopicEntry entry) {
-		List<TopicEntry> evicted = new ArrayList<>();
+		List<TopicEntry> evicted = List.of();
 		synchronized (this.idle) {
 			this.idle.add(entry);
-			Iterator<TopicEntry> iterator = this.idle.iterator();
-			while (this.idle.size() - evicted.size() > this.idleCapacity && iterator.hasNext()) {
-				evicted.add(iterator.next());
+			entry.idle = true;
+			if (this.idle.size() > this.idleCapacity) {
+				evicted = new ArrayList<>();
+				Iterator<TopicEntry> iterator = this.idle.iterator();
+				while (this.idle.size() - evicted.size() > this.idleCapacity && iterator.hasNext()) {
+					evicted.add(iterator.next());
+				}
+				this.idle.removeAll(evicted);
+				for (TopicEntry gone : evicted) {
+					gone.idle = false;
+				}
 			}
-			this.idle.removeAll(evicted);
 		}
 		evicted.forEach(this::evict);
 	}
@@ -208,7 +218,18 @@ final class Dispatcher {
 	void unbind(Binding binding) {
 		String id = binding.wireId();
 		if (id != null && this.bindings.remove(id, binding)) {
-			this.closedIds.add(id);
+			rememberClosed(id);
+		}
+	}
+
+	private void rememberClosed(String id) {
+		if (!this.closedIds.add(id)) {
+			return;
+		}
+		int slot = (int) (this.closedCount.getAndIncrement() % LATE_ID_MEMORY);
+		String forgotten = this.closedOrder.getAndSet(slot, id);
+		if (forgotten != null) {
+			this.closedIds.remove(forgotten);
 		}
 	}
 
@@ -260,7 +281,7 @@ final class Dispatcher {
 			routeById(entry, inbound, id);
 			return;
 		}
-		List<Interest> interests = entry.interests;
+		Collection<Interest> interests = entry.interests;
 		if (interests.isEmpty()) {
 			surprise(message, null, Surprise.Kind.UNCLAIMED);
 			return;
@@ -344,6 +365,7 @@ final class Dispatcher {
 	void clear() {
 		List<TopicEntry> entries = new ArrayList<>(this.topics.values());
 		synchronized (this.idle) {
+			this.idle.forEach((entry) -> entry.idle = false);
 			this.idle.clear();
 		}
 		for (TopicEntry entry : entries) {
@@ -369,13 +391,23 @@ final class Dispatcher {
 
 		final String topic;
 
-		final List<Interest> interests = new CopyOnWriteArrayList<>();
+		/**
+		 * The interests in the order they registered: added and removed under the entry's
+		 * lock without copying (a busy topic has many), read without it.
+		 */
+		final Collection<Interest> interests = new ConcurrentLinkedDeque<>();
 
 		@Nullable CompletableFuture<Void> ready;
 
 		volatile @Nullable Subscription subscription;
 
 		boolean closed;
+
+		/**
+		 * Whether the entry is in the idle set; changed only under that set's lock, read
+		 * without it so a busy topic's registrations skip the lock.
+		 */
+		volatile boolean idle;
 
 		TopicEntry(String topic) {
 			this.topic = topic;
