@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.choreo.correlation.CorrelationPolicy;
@@ -62,14 +60,15 @@ final class Dispatcher {
 
 	/**
 	 * The ids of the last {@value #LATE_ID_MEMORY} scopes that closed, so a message that
-	 * arrives for one of them is logged as late; {@link #closedOrder} holds them in the
-	 * order they closed, each slot's id forgotten when the slot is taken again.
+	 * arrives for one of them is logged as late: a ring, each slot's id forgotten when
+	 * the slot is taken again, with the ids' hash codes side by side so that a lookup
+	 * (only for a message no open scope owns) scans a compact array. Guarded by itself.
 	 */
-	private final Set<String> closedIds = ConcurrentHashMap.newKeySet();
+	private final String[] closedIds = new String[LATE_ID_MEMORY];
 
-	private final AtomicReferenceArray<String> closedOrder = new AtomicReferenceArray<>(LATE_ID_MEMORY);
+	private final int[] closedHashes = new int[LATE_ID_MEMORY];
 
-	private final AtomicLong closedCount = new AtomicLong();
+	private int closedNext;
 
 	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
 
@@ -223,13 +222,24 @@ final class Dispatcher {
 	}
 
 	private void rememberClosed(String id) {
-		if (!this.closedIds.add(id)) {
-			return;
+		int hash = id.hashCode();
+		synchronized (this.closedIds) {
+			int slot = this.closedNext;
+			this.closedIds[slot] = id;
+			this.closedHashes[slot] = hash;
+			this.closedNext = (slot + 1) % LATE_ID_MEMORY;
 		}
-		int slot = (int) (this.closedCount.getAndIncrement() % LATE_ID_MEMORY);
-		String forgotten = this.closedOrder.getAndSet(slot, id);
-		if (forgotten != null) {
-			this.closedIds.remove(forgotten);
+	}
+
+	private boolean recentlyClosed(String id) {
+		int hash = id.hashCode();
+		synchronized (this.closedIds) {
+			for (int i = 0; i < LATE_ID_MEMORY; i++) {
+				if (this.closedHashes[i] == hash && id.equals(this.closedIds[i])) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 
@@ -301,8 +311,7 @@ final class Dispatcher {
 	private void routeById(TopicEntry entry, Inbound inbound, String id) {
 		Binding binding = this.bindings.get(id);
 		if (binding == null) {
-			surprise(inbound.message(), id,
-					this.closedIds.contains(id) ? Surprise.Kind.LATE : Surprise.Kind.UNKNOWN_SCOPE);
+			surprise(inbound.message(), id, recentlyClosed(id) ? Surprise.Kind.LATE : Surprise.Kind.UNKNOWN_SCOPE);
 		}
 		else if (!binding.deliver(entry.topic, inbound)) {
 			surprise(inbound.message(), id, Surprise.Kind.UNCLAIMED);
