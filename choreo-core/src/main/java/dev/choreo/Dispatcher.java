@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.StampedLock;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.choreo.correlation.CorrelationPolicy;
@@ -89,19 +90,49 @@ final class Dispatcher {
 	CompletableFuture<Void> register(Interest interest) {
 		while (true) {
 			TopicEntry entry = this.topics.computeIfAbsent(interest.topic(), TopicEntry::new);
-			synchronized (entry) {
+			CompletableFuture<Void> ready = entry.ready;
+			if (ready != null && !ready.isCompletedExceptionally()) {
+				// the topic is subscribed (or subscribing): join it without the entry's
+				// lock
+				long stamp = entry.gate.readLock();
+				try {
+					if (!entry.closed && entry.ready == ready) {
+						join(entry, interest);
+						return ready;
+					}
+				}
+				finally {
+					entry.gate.unlockRead(stamp);
+				}
 				if (entry.closed) {
 					continue;
 				}
-				entry.interests.add(interest);
-				if (entry.idle) {
-					markBusy(entry);
-				}
-				if (entry.ready == null || entry.ready.isCompletedExceptionally()) {
-					entry.ready = subscribe(entry);
-				}
-				return entry.ready;
 			}
+			synchronized (entry) {
+				long stamp = entry.gate.readLock();
+				try {
+					if (entry.closed) {
+						continue;
+					}
+					join(entry, interest);
+					CompletableFuture<Void> current = entry.ready;
+					if (current == null || current.isCompletedExceptionally()) {
+						current = subscribe(entry);
+						entry.ready = current;
+					}
+					return current;
+				}
+				finally {
+					entry.gate.unlockRead(stamp);
+				}
+			}
+		}
+	}
+
+	private void join(TopicEntry entry, Interest interest) {
+		entry.interests.add(interest);
+		if (entry.idle) {
+			markBusy(entry);
 		}
 	}
 
@@ -145,13 +176,10 @@ final class Dispatcher {
 		if (entry == null) {
 			return;
 		}
-		synchronized (entry) {
-			entry.interests.remove(interest);
-			if (!entry.interests.isEmpty()) {
-				return;
-			}
+		entry.interests.remove(interest);
+		if (entry.interests.isEmpty()) {
+			markIdle(entry);
 		}
-		markIdle(entry);
 	}
 
 	private void markBusy(TopicEntry entry) {
@@ -184,13 +212,19 @@ final class Dispatcher {
 	private void evict(TopicEntry entry) {
 		Subscription subscription;
 		synchronized (entry) {
-			if (!entry.interests.isEmpty() || entry.closed) {
-				return;
+			long stamp = entry.gate.writeLock();
+			try {
+				if (!entry.interests.isEmpty() || entry.closed) {
+					return;
+				}
+				entry.closed = true;
+				subscription = entry.subscription;
+				entry.subscription = null;
+				this.topics.remove(entry.topic, entry);
 			}
-			entry.closed = true;
-			subscription = entry.subscription;
-			entry.subscription = null;
-			this.topics.remove(entry.topic, entry);
+			finally {
+				entry.gate.unlockWrite(stamp);
+			}
 		}
 		if (subscription != null) {
 			unsubscribe(entry.topic, subscription);
@@ -380,11 +414,17 @@ final class Dispatcher {
 		for (TopicEntry entry : entries) {
 			Subscription subscription;
 			synchronized (entry) {
-				entry.closed = true;
-				subscription = entry.subscription;
-				entry.subscription = null;
-				entry.interests.clear();
-				this.topics.remove(entry.topic, entry);
+				long stamp = entry.gate.writeLock();
+				try {
+					entry.closed = true;
+					subscription = entry.subscription;
+					entry.subscription = null;
+					entry.interests.clear();
+					this.topics.remove(entry.topic, entry);
+				}
+				finally {
+					entry.gate.unlockWrite(stamp);
+				}
 			}
 			if (subscription != null) {
 				unsubscribe(entry.topic, subscription);
@@ -406,11 +446,23 @@ final class Dispatcher {
 		 */
 		final Collection<Interest> interests = new ConcurrentLinkedDeque<>();
 
-		@Nullable CompletableFuture<Void> ready;
+		/** Set under the entry's lock; read without it by registrations that join. */
+		volatile @Nullable CompletableFuture<Void> ready;
 
 		volatile @Nullable Subscription subscription;
 
-		boolean closed;
+		/**
+		 * Set once, under the entry's lock and the gate's write lock, and only while no
+		 * interest is registered.
+		 */
+		volatile boolean closed;
+
+		/**
+		 * Registrations hold it shared while they add an interest, eviction and clearing
+		 * exclusively while they close the entry, so no interest joins an entry that
+		 * closes for having none. Taken after the entry's lock, never before it.
+		 */
+		final StampedLock gate = new StampedLock();
 
 		/**
 		 * Whether the entry is in the idle set; changed only under that set's lock, read
