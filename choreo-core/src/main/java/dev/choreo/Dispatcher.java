@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.StampedLock;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -63,13 +66,15 @@ final class Dispatcher {
 	 * The ids of the last {@value #LATE_ID_MEMORY} scopes that closed, so a message that
 	 * arrives for one of them is logged as late: a ring, each slot's id forgotten when
 	 * the slot is taken again, with the ids' hash codes side by side so that a lookup
-	 * (only for a message no open scope owns) scans a compact array. Guarded by itself.
+	 * (only for a message no open scope owns) scans a compact array. Closing scopes take
+	 * their slots from a counter and take no lock; a lookup racing with a close may miss
+	 * the id being written, as it would miss it a moment earlier.
 	 */
-	private final String[] closedIds = new String[LATE_ID_MEMORY];
+	private final AtomicReferenceArray<String> closedIds = new AtomicReferenceArray<>(LATE_ID_MEMORY);
 
-	private final int[] closedHashes = new int[LATE_ID_MEMORY];
+	private final AtomicIntegerArray closedHashes = new AtomicIntegerArray(LATE_ID_MEMORY);
 
-	private int closedNext;
+	private final AtomicInteger closedNext = new AtomicInteger();
 
 	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
 
@@ -257,24 +262,19 @@ final class Dispatcher {
 
 	private void rememberClosed(String id) {
 		int hash = id.hashCode();
-		synchronized (this.closedIds) {
-			int slot = this.closedNext;
-			this.closedIds[slot] = id;
-			this.closedHashes[slot] = hash;
-			this.closedNext = (slot + 1) % LATE_ID_MEMORY;
-		}
+		int slot = Math.floorMod(this.closedNext.getAndIncrement(), LATE_ID_MEMORY);
+		this.closedHashes.set(slot, hash);
+		this.closedIds.set(slot, id);
 	}
 
 	private boolean recentlyClosed(String id) {
 		int hash = id.hashCode();
-		synchronized (this.closedIds) {
-			for (int i = 0; i < LATE_ID_MEMORY; i++) {
-				if (this.closedHashes[i] == hash && id.equals(this.closedIds[i])) {
-					return true;
-				}
+		for (int i = 0; i < LATE_ID_MEMORY; i++) {
+			if (this.closedHashes.get(i) == hash && id.equals(this.closedIds.get(i))) {
+				return true;
 			}
-			return false;
 		}
+		return false;
 	}
 
 	/**
