@@ -74,6 +74,12 @@ final class Binding {
 		if (list == null || list.isEmpty()) {
 			return false;
 		}
+		if (this.lane.inline()) {
+			for (Interest interest : list) {
+				Dispatcher.offer(interest, inbound);
+			}
+			return true;
+		}
 		this.lane.execute(() -> {
 			for (Interest interest : list) {
 				Dispatcher.offer(interest, inbound);

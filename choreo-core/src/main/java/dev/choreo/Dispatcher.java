@@ -1,16 +1,19 @@
 package dev.choreo;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.StampedLock;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.choreo.correlation.CorrelationPolicy;
@@ -59,17 +62,19 @@ final class Dispatcher {
 
 	private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
 
-	private final Set<String> closedIds = Collections
-		.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+	/**
+	 * The ids of the last {@value #LATE_ID_MEMORY} scopes that closed, so a message that
+	 * arrives for one of them is logged as late: a ring, each slot's id forgotten when
+	 * the slot is taken again, with the ids' hash codes side by side so that a lookup
+	 * (only for a message no open scope owns) scans a compact array. Closing scopes take
+	 * their slots from a counter and take no lock; a lookup racing with a close may miss
+	 * the id being written, as it would miss it a moment earlier.
+	 */
+	private final AtomicReferenceArray<String> closedIds = new AtomicReferenceArray<>(LATE_ID_MEMORY);
 
-			private static final long serialVersionUID = 1L;
+	private final AtomicIntegerArray closedHashes = new AtomicIntegerArray(LATE_ID_MEMORY);
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-				return size() > LATE_ID_MEMORY;
-			}
-
-		}));
+	private final AtomicInteger closedNext = new AtomicInteger();
 
 	private final LinkedHashSet<TopicEntry> idle = new LinkedHashSet<>();
 
@@ -90,17 +95,49 @@ final class Dispatcher {
 	CompletableFuture<Void> register(Interest interest) {
 		while (true) {
 			TopicEntry entry = this.topics.computeIfAbsent(interest.topic(), TopicEntry::new);
-			synchronized (entry) {
+			CompletableFuture<Void> ready = entry.ready;
+			if (ready != null && !ready.isCompletedExceptionally()) {
+				// the topic is subscribed (or subscribing): join it without the entry's
+				// lock
+				long stamp = entry.gate.readLock();
+				try {
+					if (!entry.closed && entry.ready == ready) {
+						join(entry, interest);
+						return ready;
+					}
+				}
+				finally {
+					entry.gate.unlockRead(stamp);
+				}
 				if (entry.closed) {
 					continue;
 				}
-				entry.interests.add(interest);
-				markBusy(entry);
-				if (entry.ready == null || entry.ready.isCompletedExceptionally()) {
-					entry.ready = subscribe(entry);
-				}
-				return entry.ready;
 			}
+			synchronized (entry) {
+				long stamp = entry.gate.readLock();
+				try {
+					if (entry.closed) {
+						continue;
+					}
+					join(entry, interest);
+					CompletableFuture<Void> current = entry.ready;
+					if (current == null || current.isCompletedExceptionally()) {
+						current = subscribe(entry);
+						entry.ready = current;
+					}
+					return current;
+				}
+				finally {
+					entry.gate.unlockRead(stamp);
+				}
+			}
+		}
+	}
+
+	private void join(TopicEntry entry, Interest interest) {
+		entry.interests.add(interest);
+		if (entry.idle) {
+			markBusy(entry);
 		}
 	}
 
@@ -144,30 +181,35 @@ final class Dispatcher {
 		if (entry == null) {
 			return;
 		}
-		synchronized (entry) {
-			entry.interests.remove(interest);
-			if (!entry.interests.isEmpty()) {
-				return;
-			}
+		entry.interests.remove(interest);
+		if (entry.interests.isEmpty()) {
+			markIdle(entry);
 		}
-		markIdle(entry);
 	}
 
 	private void markBusy(TopicEntry entry) {
 		synchronized (this.idle) {
 			this.idle.remove(entry);
+			entry.idle = false;
 		}
 	}
 
 	private void markIdle(TopicEntry entry) {
-		List<TopicEntry> evicted = new ArrayList<>();
+		List<TopicEntry> evicted = List.of();
 		synchronized (this.idle) {
 			this.idle.add(entry);
-			Iterator<TopicEntry> iterator = this.idle.iterator();
-			while (this.idle.size() - evicted.size() > this.idleCapacity && iterator.hasNext()) {
-				evicted.add(iterator.next());
+			entry.idle = true;
+			if (this.idle.size() > this.idleCapacity) {
+				evicted = new ArrayList<>();
+				Iterator<TopicEntry> iterator = this.idle.iterator();
+				while (this.idle.size() - evicted.size() > this.idleCapacity && iterator.hasNext()) {
+					evicted.add(iterator.next());
+				}
+				this.idle.removeAll(evicted);
+				for (TopicEntry gone : evicted) {
+					gone.idle = false;
+				}
 			}
-			this.idle.removeAll(evicted);
 		}
 		evicted.forEach(this::evict);
 	}
@@ -175,13 +217,19 @@ final class Dispatcher {
 	private void evict(TopicEntry entry) {
 		Subscription subscription;
 		synchronized (entry) {
-			if (!entry.interests.isEmpty() || entry.closed) {
-				return;
+			long stamp = entry.gate.writeLock();
+			try {
+				if (!entry.interests.isEmpty() || entry.closed) {
+					return;
+				}
+				entry.closed = true;
+				subscription = entry.subscription;
+				entry.subscription = null;
+				this.topics.remove(entry.topic, entry);
 			}
-			entry.closed = true;
-			subscription = entry.subscription;
-			entry.subscription = null;
-			this.topics.remove(entry.topic, entry);
+			finally {
+				entry.gate.unlockWrite(stamp);
+			}
 		}
 		if (subscription != null) {
 			unsubscribe(entry.topic, subscription);
@@ -208,8 +256,25 @@ final class Dispatcher {
 	void unbind(Binding binding) {
 		String id = binding.wireId();
 		if (id != null && this.bindings.remove(id, binding)) {
-			this.closedIds.add(id);
+			rememberClosed(id);
 		}
+	}
+
+	private void rememberClosed(String id) {
+		int hash = id.hashCode();
+		int slot = Math.floorMod(this.closedNext.getAndIncrement(), LATE_ID_MEMORY);
+		this.closedHashes.set(slot, hash);
+		this.closedIds.set(slot, id);
+	}
+
+	private boolean recentlyClosed(String id) {
+		int hash = id.hashCode();
+		for (int i = 0; i < LATE_ID_MEMORY; i++) {
+			if (this.closedHashes.get(i) == hash && id.equals(this.closedIds.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -260,7 +325,7 @@ final class Dispatcher {
 			routeById(entry, inbound, id);
 			return;
 		}
-		List<Interest> interests = entry.interests;
+		Collection<Interest> interests = entry.interests;
 		if (interests.isEmpty()) {
 			surprise(message, null, Surprise.Kind.UNCLAIMED);
 			return;
@@ -280,8 +345,7 @@ final class Dispatcher {
 	private void routeById(TopicEntry entry, Inbound inbound, String id) {
 		Binding binding = this.bindings.get(id);
 		if (binding == null) {
-			surprise(inbound.message(), id,
-					this.closedIds.contains(id) ? Surprise.Kind.LATE : Surprise.Kind.UNKNOWN_SCOPE);
+			surprise(inbound.message(), id, recentlyClosed(id) ? Surprise.Kind.LATE : Surprise.Kind.UNKNOWN_SCOPE);
 		}
 		else if (!binding.deliver(entry.topic, inbound)) {
 			surprise(inbound.message(), id, Surprise.Kind.UNCLAIMED);
@@ -344,16 +408,23 @@ final class Dispatcher {
 	void clear() {
 		List<TopicEntry> entries = new ArrayList<>(this.topics.values());
 		synchronized (this.idle) {
+			this.idle.forEach((entry) -> entry.idle = false);
 			this.idle.clear();
 		}
 		for (TopicEntry entry : entries) {
 			Subscription subscription;
 			synchronized (entry) {
-				entry.closed = true;
-				subscription = entry.subscription;
-				entry.subscription = null;
-				entry.interests.clear();
-				this.topics.remove(entry.topic, entry);
+				long stamp = entry.gate.writeLock();
+				try {
+					entry.closed = true;
+					subscription = entry.subscription;
+					entry.subscription = null;
+					entry.interests.clear();
+					this.topics.remove(entry.topic, entry);
+				}
+				finally {
+					entry.gate.unlockWrite(stamp);
+				}
 			}
 			if (subscription != null) {
 				unsubscribe(entry.topic, subscription);
@@ -369,13 +440,35 @@ final class Dispatcher {
 
 		final String topic;
 
-		final List<Interest> interests = new CopyOnWriteArrayList<>();
+		/**
+		 * The interests in the order they registered: added and removed under the entry's
+		 * lock without copying (a busy topic has many), read without it.
+		 */
+		final Collection<Interest> interests = new ConcurrentLinkedDeque<>();
 
-		@Nullable CompletableFuture<Void> ready;
+		/** Set under the entry's lock; read without it by registrations that join. */
+		volatile @Nullable CompletableFuture<Void> ready;
 
 		volatile @Nullable Subscription subscription;
 
-		boolean closed;
+		/**
+		 * Set once, under the entry's lock and the gate's write lock, and only while no
+		 * interest is registered.
+		 */
+		volatile boolean closed;
+
+		/**
+		 * Registrations hold it shared while they add an interest, eviction and clearing
+		 * exclusively while they close the entry, so no interest joins an entry that
+		 * closes for having none. Taken after the entry's lock, never before it.
+		 */
+		final StampedLock gate = new StampedLock();
+
+		/**
+		 * Whether the entry is in the idle set; changed only under that set's lock, read
+		 * without it so a busy topic's registrations skip the lock.
+		 */
+		volatile boolean idle;
 
 		TopicEntry(String topic) {
 			this.topic = topic;

@@ -100,11 +100,13 @@ public final class Harness implements AutoCloseable {
 
 	private final Object reachability = new Object();
 
-	private @Nullable Outage outage;
+	/** Written under {@link #reachability}; read without it. */
+	private volatile @Nullable Outage outage;
 
 	private long session;
 
-	private long outages;
+	/** Written under {@link #reachability}; read without it. */
+	private volatile long outages;
 
 	private Harness(Builder builder) {
 		this.name = (builder.name != null) ? builder.name : builder.transport.name();
@@ -210,10 +212,8 @@ public final class Harness implements AutoCloseable {
 	}
 
 	private boolean isReachable() {
-		synchronized (this.reachability) {
-			if (this.outage != null) {
-				return false;
-			}
+		if (this.outage != null) {
+			return false;
 		}
 		return this.transport.isConnected();
 	}
@@ -428,6 +428,9 @@ public final class Harness implements AutoCloseable {
 	 * unreachable and the last error, if it still is at the deadline
 	 */
 	void awaitReachable(String topic, long deadline) {
+		if (!this.connected || isReachable()) {
+			return;
+		}
 		Instant waitingSince = Instant.now();
 		synchronized (this.reachability) {
 			while (this.connected && !isReachable()) {
@@ -493,9 +496,7 @@ public final class Harness implements AutoCloseable {
 	 * it is already back.
 	 */
 	long outageCount() {
-		synchronized (this.reachability) {
-			return this.outages;
-		}
+		return this.outages;
 	}
 
 	private boolean restored(long session) {

@@ -49,9 +49,13 @@ final class Lanes {
 
 	private volatile @Nullable ThreadPoolExecutor pool;
 
+	/** The lane of every scenario when work runs at once: it holds no state. */
+	private final @Nullable Lane inlineLane;
+
 	Lanes(String harness, boolean inline) {
 		this.harness = harness;
 		this.inline = inline;
+		this.inlineLane = inline ? new Lane() : null;
 	}
 
 	/**
@@ -88,7 +92,8 @@ final class Lanes {
 	 * Return a new lane for one scenario on this harness.
 	 */
 	Lane lane() {
-		return new Lane();
+		Lane shared = this.inlineLane;
+		return (shared != null) ? shared : new Lane();
 	}
 
 	private void submit(Lane lane) {
@@ -115,6 +120,13 @@ final class Lanes {
 		private final AtomicBoolean scheduled = new AtomicBoolean();
 
 		private Lane() {
+		}
+
+		/**
+		 * Return whether work runs at once, on the caller's thread.
+		 */
+		boolean inline() {
+			return Lanes.this.inline;
 		}
 
 		/**

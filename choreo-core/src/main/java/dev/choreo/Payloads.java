@@ -46,7 +46,7 @@ final class Payloads {
 				: new LinkedHashMap<>(map);
 		for (Map.Entry<Object, @Nullable Object> entry : target.entrySet()) {
 			Object item = entry.getValue();
-			if (item instanceof Map || item instanceof List) {
+			if (isContainer(item)) {
 				entry.setValue(freeze(item, owned));
 			}
 		}
@@ -60,11 +60,22 @@ final class Payloads {
 		ListIterator<@Nullable Object> items = target.listIterator();
 		while (items.hasNext()) {
 			Object item = items.next();
-			if (item instanceof Map || item instanceof List) {
+			if (isContainer(item)) {
 				items.set(freeze(item, owned));
 			}
 		}
 		return Collections.unmodifiableList(target);
+	}
+
+	/**
+	 * Return whether a decoded value is a map or a list, settling the usual leaves
+	 * (strings, numbers, booleans) by their class before asking for an interface.
+	 */
+	private static boolean isContainer(@Nullable Object item) {
+		if (item == null || item instanceof String || item instanceof Number || item instanceof Boolean) {
+			return false;
+		}
+		return item instanceof Map || item instanceof List;
 	}
 
 	/**

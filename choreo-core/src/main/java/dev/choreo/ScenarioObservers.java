@@ -54,6 +54,9 @@ public final class ScenarioObservers {
 	}
 
 	static List<ScenarioObserver> all(List<ScenarioObserver> local) {
+		if (registered.isEmpty() && local.isEmpty()) {
+			return discovered;
+		}
 		List<ScenarioObserver> all = new ArrayList<>(discovered.size() + registered.size() + local.size());
 		all.addAll(discovered);
 		for (ScenarioObserver observer : registered) {

@@ -32,7 +32,7 @@ public final class ScenarioResult {
 
 	private final boolean passed;
 
-	private final List<TimelineEntry> timeline;
+	private final Timeline.Snapshot timeline;
 
 	private final int timelineDropped;
 
@@ -45,7 +45,7 @@ public final class ScenarioResult {
 	private final List<String> harnesses;
 
 	ScenarioResult(long scenarioId, String name, @Nullable String correlationId, Instant startedAt,
-			double durationMillis, List<Handle> handles, boolean passed, List<TimelineEntry> timeline,
+			double durationMillis, List<Handle> handles, boolean passed, Timeline.Snapshot timeline,
 			int timelineDropped, List<ReplyReport> replies, List<String> problems, boolean completedNormally,
 			List<String> harnesses) {
 		this.scenarioId = scenarioId;
@@ -171,7 +171,7 @@ public final class ScenarioResult {
 	 * @return the timeline entries, oldest first, at most 256
 	 */
 	public List<TimelineEntry> timeline() {
-		return this.timeline;
+		return this.timeline.entries();
 	}
 
 	/**

@@ -77,6 +77,9 @@ final class Scope {
 
 	private final Map<String, Binding> bindings = new LinkedHashMap<>();
 
+	/** The names of the bindings' harnesses, set as the scope opens. */
+	private List<String> harnessNames = List.of();
+
 	private final List<ScenarioObserver> observers;
 
 	private final boolean observersWantTimelines;
@@ -116,7 +119,7 @@ final class Scope {
 		this.correlationId = correlationId;
 		this.settings = settings;
 		this.observers = observers;
-		this.observersWantTimelines = observers.stream().anyMatch(Scope::wantsTimelines);
+		this.observersWantTimelines = anyWantsTimelines(observers);
 		this.startNanos = System.nanoTime();
 		this.startedAt = Instant.now();
 		this.timeline = new Timeline(this.startNanos, this.startedAt);
@@ -126,15 +129,28 @@ final class Scope {
 	 * Open a scope over harnesses, each with its wire correlation id.
 	 */
 	static Scope open(String name, @Nullable String correlationId, List<Member> members, Settings settings) {
-		List<ScenarioObserver> local = new ArrayList<>();
-		members.forEach((member) -> local.addAll(member.harness().observers()));
+		List<ScenarioObserver> local;
+		if (members.size() == 1) {
+			local = members.get(0).harness().observers();
+		}
+		else {
+			local = new ArrayList<>();
+			for (Member member : members) {
+				local.addAll(member.harness().observers());
+			}
+		}
 		Scope scope = new Scope(name, correlationId, settings, ScenarioObservers.all(local));
 		for (Member member : members) {
 			scope.bindings.put(member.name(), new Binding(scope, member.name(), member.harness(), member.wireId()));
 		}
-		scope.bindings.values().forEach((binding) -> binding.harness().opened(binding));
-		ScenarioObservers.started(scope.observers, new ScenarioStarted(scope.id, name, correlationId, scope.startedAt,
-				List.copyOf(scope.bindings.keySet())));
+		scope.harnessNames = List.copyOf(scope.bindings.keySet());
+		for (Binding binding : scope.bindings.values()) {
+			binding.harness().opened(binding);
+		}
+		if (!scope.observers.isEmpty()) {
+			ScenarioObservers.started(scope.observers,
+					new ScenarioStarted(scope.id, name, correlationId, scope.startedAt, scope.harnessNames));
+		}
 		return scope;
 	}
 
@@ -157,6 +173,15 @@ final class Scope {
 
 	Binding onlyBinding() {
 		return this.bindings.values().iterator().next();
+	}
+
+	private static boolean anyWantsTimelines(List<ScenarioObserver> observers) {
+		for (ScenarioObserver observer : observers) {
+			if (wantsTimelines(observer)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean wantsTimelines(ScenarioObserver observer) {
@@ -774,10 +799,11 @@ final class Scope {
 	// ----------------------------------------------------------------------------
 
 	private ScenarioResult result(boolean completedNormally) {
-		List<Handle> handles = new ArrayList<>(this.expectations.size());
+		Handle[] handles = new Handle[this.expectations.size()];
 		boolean passed = true;
+		int index = 0;
 		for (Expectation expectation : this.expectations) {
-			handles.add(expectation.handle);
+			handles[index++] = expectation.handle;
 			Outcome outcome = expectation.outcome;
 			if (outcome != Outcome.PASS && !(outcome == Outcome.SLOW && !this.settings.slowFails())) {
 				passed = false;
@@ -785,9 +811,10 @@ final class Scope {
 		}
 		List<String> problems = new ArrayList<>(this.problems);
 		problems.addAll(this.outagesBeforeTrigger.values());
-		List<ReplyReport> replyReports = new ArrayList<>(this.replies.size());
+		ReplyReport[] replyReports = new ReplyReport[this.replies.size()];
+		index = 0;
 		for (Reply reply : this.replies) {
-			replyReports.add(reply.report());
+			replyReports[index++] = reply.report();
 			if (completedNormally && reply.isArmed() && !reply.isOptional()) {
 				problems.add(reply.neverTriggered());
 			}
@@ -796,9 +823,10 @@ final class Scope {
 		boolean keepTimeline = !passed || !this.replies.isEmpty() || this.settings.keepTimelines()
 				|| this.observersWantTimelines;
 		double duration = (System.nanoTime() - this.startNanos) / 1_000_000.0;
-		return new ScenarioResult(this.id, this.name, this.correlationId, this.startedAt, duration, handles, passed,
-				keepTimeline ? this.timeline.entries() : List.of(), keepTimeline ? this.timeline.dropped() : 0,
-				replyReports, List.copyOf(problems), completedNormally, List.copyOf(this.bindings.keySet()));
+		return new ScenarioResult(this.id, this.name, this.correlationId, this.startedAt, duration, List.of(handles),
+				passed, keepTimeline ? this.timeline.snapshot() : Timeline.Snapshot.EMPTY,
+				keepTimeline ? this.timeline.dropped() : 0, List.of(replyReports), List.copyOf(problems),
+				completedNormally, this.harnessNames);
 	}
 
 	/**

@@ -208,6 +208,28 @@ class DispatcherTests {
 	}
 
 	@Test // G-98
+	void aScenarioIsRememberedAsEndedForTheLast4096ScenariosOnly() {
+		try (Harness harness = harness(64)) {
+			String first = null;
+			String last = null;
+			for (int i = 0; i <= 4096; i++) {
+				try (Scenario s = harness.scenario("ended-" + i)) {
+					last = String.valueOf(s.correlationId());
+					if (first == null) {
+						first = last;
+						s.expect("orders");
+						s.publish("orders", Map.of()).awaitAll(SHORT);
+					}
+				}
+			}
+			this.transport.deliver(json("orders", "{\"correlation_id\":\"" + first + "\"}"));
+			this.transport.deliver(json("orders", "{\"correlation_id\":\"" + last + "\"}"));
+			assertThat(harness.surprises()).extracting(Surprise::kind)
+				.containsExactly(Surprise.Kind.UNKNOWN_SCOPE, Surprise.Kind.LATE);
+		}
+	}
+
+	@Test // G-98
 	void aMessageNoScenarioListensForIsAnUnclaimedSurprise() {
 		try (Harness harness = harness(64); Scenario a = harness.scenario("a"); Scenario b = harness.scenario("b")) {
 			a.expect("payments");

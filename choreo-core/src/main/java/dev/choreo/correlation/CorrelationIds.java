@@ -18,7 +18,8 @@ final class CorrelationIds {
 		char[] id = new char[32];
 		fill(id, 0, random.nextLong());
 		fill(id, 16, random.nextLong());
-		return prefix.concat(new String(id));
+		String hex = new String(id);
+		return prefix.isEmpty() ? hex : prefix.concat(hex);
 	}
 
 	private static void fill(char[] target, int offset, long bits) {

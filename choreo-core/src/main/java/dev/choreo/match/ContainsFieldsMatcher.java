@@ -11,9 +11,18 @@ final class ContainsFieldsMatcher extends DescribedMatcher {
 
 	private final SpecNode spec;
 
+	/** The result of every match, which always gives the same reason. */
+	private final MatchResult passed;
+
+	/**
+	 * The expected shape, worked out at the first call: the compiled spec never changes.
+	 */
+	private volatile @Nullable Object shape;
+
 	private ContainsFieldsMatcher(SpecNode spec, String described) {
 		super("containsFields(" + described + ")");
 		this.spec = spec;
+		this.passed = MatchResult.pass(description());
 	}
 
 	static ContainsFieldsMatcher of(Map<String, ?> spec) {
@@ -24,12 +33,17 @@ final class ContainsFieldsMatcher extends DescribedMatcher {
 	@Override
 	public MatchResult match(@Nullable Object payload) {
 		MatchResult result = this.spec.match(payload, null);
-		return (result != null) ? result : MatchResult.pass(description());
+		return (result != null) ? result : this.passed;
 	}
 
 	@Override
 	public @Nullable Object expectedShape() {
-		return this.spec.shape();
+		Object known = this.shape;
+		if (known == null) {
+			known = this.spec.shape();
+			this.shape = known;
+		}
+		return known;
 	}
 
 }

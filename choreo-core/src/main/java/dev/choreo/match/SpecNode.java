@@ -1,6 +1,7 @@
 package dev.choreo.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,29 @@ abstract class SpecNode {
 		return FieldPath.child((path != null) ? path : "", part);
 	}
 
+	/**
+	 * The display paths of a node's children under one parent path, worked out once: a
+	 * compiled spec is matched again and again at the same paths.
+	 *
+	 * @param parent the parent's path, {@code null} at the root
+	 * @param children the children's paths, in the node's order
+	 */
+	record ChildPaths(@Nullable String parent, String[] children) {
+
+		static ChildPaths of(@Nullable String parent, List<?> parts) {
+			String[] children = new String[parts.size()];
+			for (int i = 0; i < children.length; i++) {
+				children[i] = child(parent, parts.get(i));
+			}
+			return new ChildPaths(parent, children);
+		}
+
+		boolean isFor(@Nullable String path) {
+			return (this.parent == null) ? path == null : this.parent.equals(path);
+		}
+
+	}
+
 	static MatchResult typeMismatch(@Nullable String path, String expected, @Nullable Object payload) {
 		String type = Repr.typeName(payload);
 		return MatchResult.fail(at(path) + "expected " + expected + ", got " + type,
@@ -74,6 +98,12 @@ abstract class SpecNode {
 
 		private final Map<Object, SpecNode> children = new LinkedHashMap<>();
 
+		private final Object[] keys;
+
+		private final SpecNode[] nodes;
+
+		private volatile @Nullable ChildPaths paths;
+
 		MapNode(Map<?, ?> spec) {
 			spec.forEach((key, value) -> {
 				if (key == null) {
@@ -81,6 +111,8 @@ abstract class SpecNode {
 				}
 				this.children.put(key, compile(value));
 			});
+			this.keys = this.children.keySet().toArray();
+			this.nodes = this.children.values().toArray(new SpecNode[0]);
 		}
 
 		@Override
@@ -88,16 +120,26 @@ abstract class SpecNode {
 			if (!(payload instanceof Map<?, ?> map)) {
 				return typeMismatch(path, "object", payload);
 			}
-			for (Map.Entry<Object, SpecNode> entry : this.children.entrySet()) {
-				String childPath = child(path, entry.getKey());
-				Object value = FieldPath.step(map, entry.getKey());
-				MatchResult result = (value != FieldPath.MISSING) ? entry.getValue().match(value, childPath)
-						: missing(childPath, entry.getKey(), entry.getValue());
+			String[] childPaths = childPaths(path);
+			for (int i = 0; i < this.keys.length; i++) {
+				Object key = this.keys[i];
+				Object value = FieldPath.step(map, key);
+				MatchResult result = (value != FieldPath.MISSING) ? this.nodes[i].match(value, childPaths[i])
+						: missing(childPaths[i], key, this.nodes[i]);
 				if (result != null) {
 					return result;
 				}
 			}
 			return null;
+		}
+
+		private String[] childPaths(@Nullable String path) {
+			ChildPaths known = this.paths;
+			if (known == null || !known.isFor(path)) {
+				known = ChildPaths.of(path, Arrays.asList(this.keys));
+				this.paths = known;
+			}
+			return known.children();
 		}
 
 		private static MatchResult missing(String path, Object key, SpecNode node) {
@@ -137,8 +179,23 @@ abstract class SpecNode {
 
 		private final List<SpecNode> elements = new ArrayList<>();
 
+		private volatile @Nullable ChildPaths paths;
+
 		ListNode(List<?> spec) {
 			spec.forEach((element) -> this.elements.add(compile(element)));
+		}
+
+		private String[] childPaths(@Nullable String path) {
+			ChildPaths known = this.paths;
+			if (known == null || !known.isFor(path)) {
+				List<Integer> indexes = new ArrayList<>(this.elements.size());
+				for (int i = 0; i < this.elements.size(); i++) {
+					indexes.add(i);
+				}
+				known = ChildPaths.of(path, indexes);
+				this.paths = known;
+			}
+			return known.children();
 		}
 
 		@Override
@@ -153,8 +210,9 @@ abstract class SpecNode {
 						MatchFailure.of(Kind.PREDICATE, display(path), Shapes.single("minItems", this.elements.size()),
 								list));
 			}
+			String[] childPaths = childPaths(path);
 			for (int i = 0; i < this.elements.size(); i++) {
-				MatchResult result = this.elements.get(i).match(list.get(i), child(path, i));
+				MatchResult result = this.elements.get(i).match(list.get(i), childPaths[i]);
 				if (result != null) {
 					return result;
 				}
