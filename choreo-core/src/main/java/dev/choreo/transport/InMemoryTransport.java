@@ -1,7 +1,6 @@
 package dev.choreo.transport;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.choreo.auth.Auth;
 import dev.choreo.auth.AuthResolver;
@@ -57,7 +58,14 @@ public final class InMemoryTransport implements Transport {
 
 	private final int sentCapacity;
 
-	private final ArrayDeque<TransportMessage> sent = new ArrayDeque<>();
+	/**
+	 * The most recent messages, oldest first, written without a lock: scenarios on many
+	 * threads publish at once. Under concurrent publishes it may briefly hold a few more
+	 * than the capacity.
+	 */
+	private final ConcurrentLinkedDeque<TransportMessage> sent = new ConcurrentLinkedDeque<>();
+
+	private final AtomicInteger sentCount = new AtomicInteger();
 
 	private final AtomicBoolean authWarned = new AtomicBoolean();
 
@@ -143,11 +151,9 @@ public final class InMemoryTransport implements Transport {
 		if (this.sentCapacity == 0) {
 			return;
 		}
-		synchronized (this.sent) {
-			if (this.sent.size() == this.sentCapacity) {
-				this.sent.removeFirst();
-			}
-			this.sent.addLast(message);
+		this.sent.addLast(message);
+		if (this.sentCount.incrementAndGet() > this.sentCapacity && this.sent.pollFirst() != null) {
+			this.sentCount.decrementAndGet();
 		}
 	}
 
@@ -182,9 +188,7 @@ public final class InMemoryTransport implements Transport {
 	 * @return the messages
 	 */
 	public List<TransportMessage> sent() {
-		synchronized (this.sent) {
-			return new ArrayList<>(this.sent);
-		}
+		return new ArrayList<>(this.sent);
 	}
 
 	/**

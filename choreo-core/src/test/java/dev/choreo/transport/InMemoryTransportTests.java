@@ -202,6 +202,51 @@ class InMemoryTransportTests {
 		assertThat(received).containsExactly(sent);
 	}
 
+	@Test
+	void sentKeepsTheMostRecentMessagesUpToItsCapacityOldestFirst() {
+		InMemoryTransport small = InMemoryTransport.builder().sentCapacity(3).build();
+		small.connect(TransportListener.NONE);
+		for (String text : List.of("a", "b", "c", "d", "e")) {
+			small.publish(message("orders", text), PublishCallback.NONE);
+		}
+		assertThat(small.sent()).extracting(InMemoryTransportTests::text).containsExactly("c", "d", "e");
+		InMemoryTransport none = InMemoryTransport.builder().sentCapacity(0).build();
+		none.connect(TransportListener.NONE);
+		none.publish(message("orders", "a"), PublishCallback.NONE);
+		assertThat(none.sent()).isEmpty();
+	}
+
+	@Test
+	void sentHoldsExactlyItsCapacityAfterPublishesFromManyThreads() throws Exception {
+		InMemoryTransport shared = InMemoryTransport.builder().sentCapacity(100).build();
+		shared.connect(TransportListener.NONE);
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < 8; t++) {
+			String name = "t" + t;
+			Thread thread = new Thread(() -> {
+				for (int i = 0; i < 2_000; i++) {
+					shared.publish(message("orders", name + "-" + i), PublishCallback.NONE);
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		List<TransportMessage> sent = shared.sent();
+		assertThat(sent).hasSize(100);
+		for (int t = 0; t < 8; t++) {
+			String prefix = "t" + t + "-";
+			List<Integer> mine = sent.stream()
+				.map(InMemoryTransportTests::text)
+				.filter((text) -> text.startsWith(prefix))
+				.map((text) -> Integer.parseInt(text.substring(prefix.length())))
+				.toList();
+			assertThat(mine).as("each thread's messages oldest first").isSorted();
+		}
+	}
+
 	private static String text(TransportMessage message) {
 		return new String(message.payload(), StandardCharsets.UTF_8);
 	}
