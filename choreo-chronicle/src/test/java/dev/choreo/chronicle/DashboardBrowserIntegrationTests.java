@@ -316,9 +316,9 @@ class DashboardBrowserIntegrationTests extends ApiIntegrationTest {
 	@Order(10)
 	void aReadTokenSeesAnomaliesButCannotResolveThem() {
 		open("/runs");
-		this.driver.findElement(By.cssSelector(".ch-logout button")).click();
+		load(this.driver.findElement(By.cssSelector(".ch-logout button")));
 		this.driver.findElement(By.id("token")).sendKeys(this.readToken);
-		this.driver.findElement(By.cssSelector("[data-testid='login-submit']")).click();
+		load(this.driver.findElement(By.cssSelector("[data-testid='login-submit']")));
 		open("/anomalies");
 		assertThat(anomalies()).isNotEmpty();
 		assertThat(testId("read-only").getText())
