@@ -53,6 +53,10 @@ final class Binding {
 		return this.wireId;
 	}
 
+	Lanes.Lane lane() {
+		return this.lane;
+	}
+
 	void add(Interest interest) {
 		this.interests.computeIfAbsent(interest.topic(), (topic) -> new CopyOnWriteArrayList<>()).add(interest);
 	}

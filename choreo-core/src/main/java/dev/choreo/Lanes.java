@@ -23,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A transport that delivers on the publishing thread (the in-memory one) gets no pool:
  * its lanes run work at once, on the caller's thread.
+ * <p>
+ * While a test thread waits for its scenario's results ({@code awaitAll}), work that
+ * arrives for an idle lane of that scenario is handed to the waiting thread itself, which
+ * runs it and so sees its result without one more thread hand-over: the delivering thread
+ * wakes the test thread directly instead of a pool thread that would then wake it. The
+ * lane's guarantees hold either way: its work runs in order, one task at a time, and
+ * never on the transport's delivery thread.
  */
 final class Lanes {
 
@@ -115,9 +122,28 @@ final class Lanes {
 	 */
 	final class Lane {
 
+		private static final int NO_WAITER = 0;
+
+		private static final int WAITING = 1;
+
+		private static final int HANDED = 2;
+
 		private final Queue<Runnable> work = new ConcurrentLinkedQueue<>();
 
+		/**
+		 * Whether someone drains the lane: a pool thread, or the waiting thread it was
+		 * handed to. Whoever sets it drains.
+		 */
 		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		/**
+		 * Whether a thread waits for this lane's results ({@link #WAITING}), and whether
+		 * the lane was handed to it to drain ({@link #HANDED}).
+		 */
+		private final AtomicInteger waiter = new AtomicInteger(NO_WAITER);
+
+		/** Wakes the waiting thread; set before {@link #waiter} says it waits. */
+		private volatile @Nullable Runnable wake;
 
 		private Lane() {
 		}
@@ -139,8 +165,59 @@ final class Lanes {
 			}
 			this.work.add(task);
 			if (this.scheduled.compareAndSet(false, true)) {
+				Runnable waiting = this.wake;
+				if (waiting != null && this.waiter.compareAndSet(WAITING, HANDED)) {
+					waiting.run();
+				}
+				else {
+					submit(this);
+				}
+			}
+		}
+
+		/**
+		 * A thread starts waiting for this lane's results: until {@link #stopWaiting()},
+		 * work arriving for the idle lane is handed to it, and {@code wake} is run (on
+		 * the delivering thread, with no lock held) to wake it.
+		 */
+		void startWaiting(Runnable wake) {
+			if (Lanes.this.inline) {
+				return;
+			}
+			this.wake = wake;
+			this.waiter.set(WAITING);
+		}
+
+		/**
+		 * Return whether work was handed to the waiting thread, which must then
+		 * {@link #drainHanded() drain} the lane.
+		 */
+		boolean handed() {
+			return this.waiter.get() == HANDED;
+		}
+
+		/**
+		 * Run the work handed to the waiting thread, on that thread; the lane stays
+		 * handed to it for more.
+		 */
+		void drainHanded() {
+			if (this.waiter.compareAndSet(HANDED, WAITING)) {
+				drain();
+			}
+		}
+
+		/**
+		 * The thread stops waiting. Work handed to it and not yet run goes to the pool.
+		 */
+		void stopWaiting() {
+			if (Lanes.this.inline) {
+				return;
+			}
+			if (!this.waiter.compareAndSet(WAITING, NO_WAITER)) {
+				this.waiter.set(NO_WAITER);
 				submit(this);
 			}
+			this.wake = null;
 		}
 
 		private void drain() {

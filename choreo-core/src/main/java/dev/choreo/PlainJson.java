@@ -16,6 +16,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Plain data as JSON on Jackson's streaming parser and generator alone, byte for byte
@@ -27,7 +28,13 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class PlainJson {
 
-	private static final JsonFactory factory = new JsonFactory();
+	/**
+	 * Buffers recycled per thread, not through one shared queue that every thread
+	 * encoding or decoding takes from and returns to.
+	 */
+	private static final JsonFactory factory = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
+		.build();
 
 	/**
 	 * Deeper values are left to the mapper, which also reports cycles.

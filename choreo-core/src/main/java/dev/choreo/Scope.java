@@ -562,24 +562,61 @@ final class Scope {
 	 */
 	private void waitForResolution(long deadline) {
 		boolean interrupted = false;
-		while (true) {
-			long now = System.nanoTime();
-			long wake = settle(now);
-			long remaining = deadline - now;
-			if (wake == 0 || remaining <= 0) {
-				break;
+		for (Binding binding : this.bindings.values()) {
+			binding.lane().startWaiting(this::replySettled);
+		}
+		try {
+			while (true) {
+				if (drainHanded()) {
+					continue;
+				}
+				long now = System.nanoTime();
+				long wake = settle(now);
+				long remaining = deadline - now;
+				if (wake == 0 || remaining <= 0) {
+					break;
+				}
+				try {
+					this.changed.awaitNanos(Math.min(remaining, wake));
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+					break;
+				}
 			}
-			try {
-				this.changed.awaitNanos(Math.min(remaining, wake));
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-				break;
+		}
+		finally {
+			for (Binding binding : this.bindings.values()) {
+				binding.lane().stopWaiting();
 			}
 		}
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Run the work a lane handed to this waiting thread (matching the messages that
+	 * arrived), without the lock, as a lane's work always runs. Called with the lock
+	 * held; returns with it held.
+	 * @return whether any work was handed over
+	 */
+	private boolean drainHanded() {
+		boolean any = false;
+		for (Binding binding : this.bindings.values()) {
+			Lanes.Lane lane = binding.lane();
+			if (lane.handed()) {
+				any = true;
+				this.lock.unlock();
+				try {
+					lane.drainHanded();
+				}
+				finally {
+					this.lock.lock();
+				}
+			}
+		}
+		return any;
 	}
 
 	/**

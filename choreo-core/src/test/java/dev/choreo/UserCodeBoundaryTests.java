@@ -109,6 +109,43 @@ class UserCodeBoundaryTests {
 	}
 
 	@Test
+	void aMessageArrivingWhileTheTestWaitsIsMatchedOnTheWaitingThreadInOrder() throws Exception {
+		FakeTransport fake = FakeTransport.named("fake").asynchronous();
+		List<String> threads = new CopyOnWriteArrayList<>();
+		List<Object> seen = new CopyOnWriteArrayList<>();
+		try (Harness harness = Harness.builder(fake).correlation(CorrelationPolicy.field("cid")).build().connect();
+				Scenario s = harness.scenario("handed")) {
+			s.expect("orders", satisfies("probe", (Object payload) -> {
+				threads.add(Thread.currentThread().getName());
+				seen.add(((Map<?, ?>) payload).get("n"));
+				assertThat(seen).hasSize(3);
+			}));
+			s.trigger(() -> {
+			});
+			Thread test = Thread.currentThread();
+			Thread delivery = new Thread(() -> {
+				awaitWaiting(test);
+				for (int n = 1; n <= 3; n++) {
+					fake.deliver(TransportMessage.of("orders",
+							json("{\"cid\":\"" + s.correlationId() + "\",\"n\":" + n + "}")));
+				}
+			}, "broker-delivery");
+			delivery.start();
+			s.awaitAll(GENEROUS).assertPassed();
+			delivery.join(GENEROUS.toMillis());
+			assertThat(seen).containsExactly(1, 2, 3);
+			assertThat(threads).isNotEmpty().allSatisfy((name) -> assertThat(name).isEqualTo(test.getName()));
+		}
+	}
+
+	private static void awaitWaiting(Thread thread) {
+		long deadline = System.nanoTime() + GENEROUS.toNanos();
+		while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+	}
+
+	@Test
 	void aSlowMatcherHoldsUpOnlyItsOwnScenario() throws Exception {
 		FakeTransport fake = FakeTransport.named("fake").asynchronous();
 		CountDownLatch release = new CountDownLatch(1);

@@ -33,11 +33,13 @@ import static dev.choreo.match.Matchers.gt;
 /**
  * Scenarios per second on the in-memory transport:
  * {@code expect(topic, containsFields(...))}, {@code publish}, {@code awaitAll}, with the
- * field correlation policy, one thread at a time and 100 at once on one harness.
+ * field correlation policy, one thread at a time and 100 at once on one harness. The
+ * warm-up is long because 100 threads on a small machine leave the JIT compiler little
+ * time: on two cores their throughput was still climbing after six seconds.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 @State(Scope.Benchmark)

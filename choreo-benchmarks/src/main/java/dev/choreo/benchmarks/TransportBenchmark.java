@@ -47,7 +47,9 @@ import static dev.choreo.match.Matchers.fieldEquals;
  * </ul>
  * Run with {@code java -cp benchmarks.jar dev.choreo.benchmarks.TransportBenchmark [nats]
  * [redis] [rabbitmq] [kafka] [kafka-live]}; {@code -Diterations=N} sets the round trips
- * per side; {@code kafka-live} runs only Kafka's time until live.
+ * per side, {@code -Dwarmup=N} the round trips per side before measuring (default 10,000,
+ * enough for the JIT compiler to finish with the harness's path; 300 shows it as a short
+ * test suite sees it); {@code kafka-live} runs only Kafka's time until live.
  */
 public final class TransportBenchmark {
 
@@ -60,6 +62,7 @@ public final class TransportBenchmark {
 		List<String> brokers = (args.length > 0) ? Arrays.asList(args) : List.of("nats", "redis", "rabbitmq", "kafka");
 		int iterations = Integer.getInteger("iterations", 3000);
 		int concurrent = Integer.getInteger("concurrent", 1000);
+		int warmup = Integer.getInteger("warmup", 10_000);
 		if (!brokers.equals(List.of("kafka-live"))) {
 			System.out.printf(Locale.ROOT, "%-9s %12s %12s %12s %12s %12s %14s %14s %12s %12s%n", "broker",
 					"raw p50 us", "harness p50", "delta p50", "raw p99 us", "harness p99", "raw 1000 ms",
@@ -77,12 +80,12 @@ public final class TransportBenchmark {
 				continue;
 			}
 			try (BrokerFixture fixture = BrokerFixture.of(broker)) {
-				run(fixture, iterations, concurrent);
+				run(fixture, warmup, iterations, concurrent);
 			}
 		}
 	}
 
-	private static void run(BrokerFixture fixture, int iterations, int concurrent) throws Exception {
+	private static void run(BrokerFixture fixture, int warmup, int iterations, int concurrent) throws Exception {
 		String topic = fixture.topic("bench");
 		try (RawClient raw = fixture.raw(fixture.topic("raw"));
 				Harness harness = Harness.builder(fixture.transport())
@@ -90,7 +93,7 @@ public final class TransportBenchmark {
 					.build()
 					.connect()) {
 			HarnessRoundTrip scenarios = new HarnessRoundTrip(harness, topic);
-			for (int i = 0; i < 300; i++) {
+			for (int i = 0; i < warmup; i++) {
 				raw.roundTrip(i);
 				scenarios.roundTrip(i);
 			}
