@@ -207,17 +207,29 @@ final class Lanes {
 		}
 
 		/**
-		 * The thread stops waiting. Work handed to it and not yet run goes to the pool.
+		 * The thread stops waiting; from now on the pool drains the lane.
+		 * @return whether work was handed to the thread and not run yet: the thread must
+		 * then run it with {@link #drainStopped()} (with no lock held), since the lane
+		 * stays claimed for it
 		 */
-		void stopWaiting() {
+		boolean stopWaiting() {
 			if (Lanes.this.inline) {
-				return;
+				return false;
 			}
-			if (!this.waiter.compareAndSet(WAITING, NO_WAITER)) {
+			boolean handed = !this.waiter.compareAndSet(WAITING, NO_WAITER);
+			if (handed) {
 				this.waiter.set(NO_WAITER);
-				submit(this);
 			}
 			this.wake = null;
+			return handed;
+		}
+
+		/**
+		 * Run the work handed to a thread that has stopped waiting, on that thread; work
+		 * arriving after it goes to the pool.
+		 */
+		void drainStopped() {
+			drain();
 		}
 
 		private void drain() {

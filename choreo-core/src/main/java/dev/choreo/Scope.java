@@ -587,7 +587,16 @@ final class Scope {
 		}
 		finally {
 			for (Binding binding : this.bindings.values()) {
-				binding.lane().stopWaiting();
+				Lanes.Lane lane = binding.lane();
+				if (lane.stopWaiting()) {
+					this.lock.unlock();
+					try {
+						lane.drainStopped();
+					}
+					finally {
+						this.lock.lock();
+					}
+				}
 			}
 		}
 		if (interrupted) {
