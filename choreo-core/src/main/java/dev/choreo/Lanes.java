@@ -216,10 +216,7 @@ final class Lanes {
 			if (Lanes.this.inline) {
 				return false;
 			}
-			boolean handed = !this.waiter.compareAndSet(WAITING, NO_WAITER);
-			if (handed) {
-				this.waiter.set(NO_WAITER);
-			}
+			boolean handed = this.waiter.getAndSet(NO_WAITER) == HANDED;
 			this.wake = null;
 			return handed;
 		}

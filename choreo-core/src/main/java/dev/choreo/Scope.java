@@ -589,13 +589,7 @@ final class Scope {
 			for (Binding binding : this.bindings.values()) {
 				Lanes.Lane lane = binding.lane();
 				if (lane.stopWaiting()) {
-					this.lock.unlock();
-					try {
-						lane.drainStopped();
-					}
-					finally {
-						this.lock.lock();
-					}
+					unlocked(lane::drainStopped);
 				}
 			}
 		}
@@ -606,8 +600,7 @@ final class Scope {
 
 	/**
 	 * Run the work a lane handed to this waiting thread (matching the messages that
-	 * arrived), without the lock, as a lane's work always runs. Called with the lock
-	 * held; returns with it held.
+	 * arrived). Called with the lock held; returns with it held.
 	 * @return whether any work was handed over
 	 */
 	private boolean drainHanded() {
@@ -616,16 +609,24 @@ final class Scope {
 			Lanes.Lane lane = binding.lane();
 			if (lane.handed()) {
 				any = true;
-				this.lock.unlock();
-				try {
-					lane.drainHanded();
-				}
-				finally {
-					this.lock.lock();
-				}
+				unlocked(lane::drainHanded);
 			}
 		}
 		return any;
+	}
+
+	/**
+	 * Run a lane's work on this thread without the lock, as a lane's work always runs.
+	 * Called with the lock held; returns with it held.
+	 */
+	private void unlocked(Runnable work) {
+		this.lock.unlock();
+		try {
+			work.run();
+		}
+		finally {
+			this.lock.lock();
+		}
 	}
 
 	/**
